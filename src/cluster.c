@@ -1,0 +1,1385 @@
+/* cluster.c -- stage 6: online, time-aware story clustering.
+**
+** Each article becomes a sparse vector of weighted features: stems of its
+** words, stems of its title words, capitalised names (single words and
+** spans), and numbers, each family in its own hash namespace.  Weights are
+** (1 + ln tf) * idf * family weight, idf = ln(1 + N/df) with document
+** frequencies kept up to date in a count-min sketch (2 rows x 2^20, fixed
+** memory, persisted).  The vector keeps its max_feats heaviest features and
+** is L2-normalised.  A story is the sum of its articles' vectors (its
+** centroid).  An article joins the live story of highest
+**     cos(article, centroid) * time factor
+** if that is >= join, else it starts a story (single-pass clustering with
+** centroids, as in TDT "topic tracking": Allan et al. 1998).  The time factor
+** decays with the distance in days between the article's event day (a
+** dateline or "le 6 janvier" / "mardi" near the top, else its publication
+** day) and the story's days; a story never spans more than window_days and
+** closes after window_days without news, which bounds memory.  An article
+** that also matches a second live story whose centroid is close to the first
+** merges them (the older id survives).  A new story close to an earlier one
+** it could not join because of time is linked to it as a "storyline".
+**
+** Order: rcp__cluster_doc only records features; rcp__cluster_flush sorts
+** the batch by (publication time, content hash, record id) and clusters it
+** in that order.  So a batch gives the same stories in any order, and
+** batches given in publication order give the stories of one batch.
+** Candidates come from an inverted index (feature -> live stories).
+** This file does no SQL (src/store_cluster.c) and no text analysis.
+*/
+#include "recoupe_int.h"
+
+#include <math.h>     /* log, exp, sqrt */
+#include <pthread.h>  /* pthread_once: the month-name table */
+#include <stdlib.h>   /* qsort */
+#include <string.h>   /* memset, memcpy, strlen */
+#include <utf8proc.h> /* utf8proc_map: title words folded like tokens */
+
+#define DF_BITS 20
+#define DF_SIZE (1u << DF_BITS)
+#define DAY 86400
+
+enum { FAM_STEM = 0, FAM_TITLE, FAM_NAME, FAM_NUM, FAM_COUNT };
+#define FAM_SERIES 7   /* key of a story's title, to find recurring titles */
+
+void rcp__cluster_params_default(rcp_cluster_params *p) {
+  p->join = 0.20;
+  p->merge = 0.45;
+  p->storyline = 0.25;
+  p->w_stem = 1.0;
+  p->w_title = 1.0;
+  p->w_name = 1.0;
+  p->w_num = 1.0;
+  p->tau_days = 3.0;
+  p->geo_eps = 0;
+  p->merge_pre = 0.5;
+  p->max_post = 200;
+  p->max_cands = 16;
+  p->max_feats = 80;
+  p->query_feats = 24;
+}
+
+/* ================================================================== */
+/* Small containers                                                   */
+/* ================================================================== */
+
+static uint64_t mix64(uint64_t x) {
+  x ^= x >> 33; x *= UINT64_C(0xff51afd7ed558ccd);
+  x ^= x >> 33; x *= UINT64_C(0xc4ceb9fe1a85ec53);
+  x ^= x >> 33;
+  return x ? x : 1;          /* 0 is the empty key of the maps */
+}
+
+/* A feature key: the hash in its family's namespace, the family in the low
+** three bits (so a centroid knows each key's family). */
+static uint64_t fkey(int fam, uint64_t h) {
+  uint64_t k = (mix64(h + UINT64_C(0x9e3779b97f4a7c15) * (uint64_t)(fam + 1)) & ~UINT64_C(7)) | (uint64_t)fam;
+  return k ? k : 8;
+}
+#define FAM_OF(k) ((int)((k) & 7))
+
+/* Open addressing, linear probing, backward-shift deletion: u64 -> float. */
+typedef struct fmap { uint64_t *k; float *v; uint32_t cap, n; } fmap;
+
+static void fmap_free(fmap *m) { rcp__free(m->k); rcp__free(m->v); memset(m, 0, sizeof *m); }
+
+static int fmap_grow(fmap *m) {
+  uint32_t ncap = m->cap ? m->cap * 2 : 64;
+  uint64_t *k = rcp__calloc(ncap, sizeof *k);
+  float *v = rcp__calloc(ncap, sizeof *v);
+  if (!k || !v) { rcp__free(k); rcp__free(v); return RCP_ENOMEM; }
+  for (uint32_t i = 0; i < m->cap; i++) {
+    if (!m->k[i]) continue;
+    uint32_t j = (uint32_t)m->k[i] & (ncap - 1);
+    while (k[j]) j = (j + 1) & (ncap - 1);
+    k[j] = m->k[i]; v[j] = m->v[i];
+  }
+  rcp__free(m->k); rcp__free(m->v);
+  m->k = k; m->v = v; m->cap = ncap;
+  return RCP_OK;
+}
+
+static float fmap_get(const fmap *m, uint64_t key) {
+  if (!m->cap) return 0;
+  for (uint32_t j = (uint32_t)key & (m->cap - 1);; j = (j + 1) & (m->cap - 1)) {
+    if (m->k[j] == key) return m->v[j];
+    if (!m->k[j]) return 0;
+  }
+}
+
+/* Adds d to key's value; *isnew tells whether the key was absent. */
+static int fmap_add(fmap *m, uint64_t key, float d, float *old, int *isnew) {
+  if ((m->n + 1) * 4 > m->cap * 3) RCP_TRY(fmap_grow(m));
+  uint32_t j = (uint32_t)key & (m->cap - 1);
+  while (m->k[j] && m->k[j] != key) j = (j + 1) & (m->cap - 1);
+  *isnew = !m->k[j];
+  if (*isnew) { m->k[j] = key; m->v[j] = 0; m->n++; }
+  *old = m->v[j];
+  m->v[j] += d;
+  return RCP_OK;
+}
+
+/* u64 -> list of u32 (story slots), for the inverted index, and
+** u64 -> u32 (article row id -> story slot). */
+typedef struct plist { uint32_t *s; uint32_t n, cap; } plist;
+typedef struct pmap { uint64_t *k; plist *v; uint32_t cap, n; } pmap;
+typedef struct umap { uint64_t *k; uint32_t *v; uint32_t cap, n; } umap;
+
+#define DEFINE_MAP(name, vtype)                                                     \
+  static int name##_grow(name *m) {                                                 \
+    uint32_t ncap = m->cap ? m->cap * 2 : 256;                                      \
+    uint64_t *k = rcp__calloc(ncap, sizeof *k);                                     \
+    vtype *v = rcp__calloc(ncap, sizeof *v);                                        \
+    if (!k || !v) { rcp__free(k); rcp__free(v); return RCP_ENOMEM; }                \
+    for (uint32_t i = 0; i < m->cap; i++) {                                         \
+      if (!m->k[i]) continue;                                                       \
+      uint32_t j = (uint32_t)m->k[i] & (ncap - 1);                                  \
+      while (k[j]) j = (j + 1) & (ncap - 1);                                        \
+      k[j] = m->k[i]; v[j] = m->v[i];                                               \
+    }                                                                               \
+    rcp__free(m->k); rcp__free(m->v);                                               \
+    m->k = k; m->v = v; m->cap = ncap;                                              \
+    return RCP_OK;                                                                  \
+  }                                                                                 \
+  static vtype *name##_find(const name *m, uint64_t key) {                          \
+    if (!m->cap) return NULL;                                                       \
+    for (uint32_t j = (uint32_t)key & (m->cap - 1);; j = (j + 1) & (m->cap - 1)) {  \
+      if (m->k[j] == key) return &m->v[j];                                          \
+      if (!m->k[j]) return NULL;                                                    \
+    }                                                                               \
+  }                                                                                 \
+  static vtype *name##_put(name *m, uint64_t key) {                                 \
+    if ((m->n + 1) * 4 > m->cap * 3 && name##_grow(m) != RCP_OK) return NULL;       \
+    uint32_t j = (uint32_t)key & (m->cap - 1);                                      \
+    while (m->k[j] && m->k[j] != key) j = (j + 1) & (m->cap - 1);                   \
+    if (!m->k[j]) { m->k[j] = key; memset(&m->v[j], 0, sizeof m->v[j]); m->n++; }   \
+    return &m->v[j];                                                                \
+  }                                                                                 \
+  /* backward-shift deletion keeps probe chains intact without tombstones */       \
+  static void name##_del(name *m, uint64_t key) {                                   \
+    if (!m->cap) return;                                                            \
+    uint32_t mask = m->cap - 1, j = (uint32_t)key & mask;                           \
+    while (m->k[j] != key) { if (!m->k[j]) return; j = (j + 1) & mask; }           \
+    for (uint32_t i = j, k2 = (j + 1) & mask;; k2 = (k2 + 1) & mask) {              \
+      if (!m->k[k2]) { m->k[i] = 0; break; }                                        \
+      uint32_t home = (uint32_t)m->k[k2] & mask;                                    \
+      /* move k2 back to i unless its home lies cyclically in (i, k2] */            \
+      if ((i <= k2) ? (home <= i || home > k2) : (home <= i && home > k2)) {        \
+        m->k[i] = m->k[k2]; m->v[i] = m->v[k2]; i = k2;                             \
+      }                                                                             \
+    }                                                                               \
+    m->n--;                                                                         \
+  }
+
+DEFINE_MAP(pmap, plist)
+DEFINE_MAP(umap, uint32_t)
+
+/* ================================================================== */
+/* State                                                              */
+/* ================================================================== */
+
+typedef struct feat { uint64_t h; float w; uint8_t fam; } feat;
+
+typedef struct member {
+  int64_t a;                   /* article row id */
+  uint64_t th;                 /* its folded title's hash (0: none) */
+  int64_t day;                 /* its publication day (else event day), INT64_MIN */
+} member;
+
+typedef struct story {
+  int64_t id;                  /* store row id (shown "s<id>") */
+  fmap c;                      /* owned: centroid, sum of member vectors */
+  double norm2;                /* squared L2 norm of c */
+  double nf2[4];               /* squared L2 norm of each family's part of c */
+  int64_t first, last;         /* publication time range, INT64_MIN if unknown */
+  int64_t dlo, dhi;            /* event-day range (day numbers), INT64_MIN if unknown */
+  uint32_t n;                  /* articles */
+  uint64_t title_h;            /* folded title of its first article, 0 if none */
+  member *arts;                /* owned: the member articles */
+  uint32_t narts, carts;
+  char *title;                 /* owned: title of its first article (new stories only) */
+  char lang[8];
+  uint32_t stamp, cidx;        /* candidate dedup, index among candidates */
+  int used, dirty, touched;
+} story;
+
+/* A closed story, remembered to link later stories to it (storylines):
+** its heaviest centroid features, normalised.  RING of them, FIFO. */
+#define RING 8192
+#define SIG_FEATS 32
+typedef struct sig {
+  int64_t id, dlo, dhi;
+  uint64_t title_h;
+  feat f[SIG_FEATS];
+  uint32_t nf, stamp, cidx;
+  int used;
+} sig;
+
+typedef struct pend {          /* one document recorded by rcp__cluster_doc */
+  int64_t rowid, pub_time, day;     /* day: event day number or INT64_MIN */
+  uint64_t exact[2];
+  char *ext_id, *title;             /* owned */
+  char lang[8];
+  uint64_t title_h;
+  feat *f; uint32_t nf;             /* owned: distinct features, w = raw tf */
+  struct { int64_t other; float score; } *rel; uint32_t nrel; /* owned */
+} pend;
+
+struct rcp_clusterer {
+  rcp_ctx *ctx;
+  rcp_cluster_params p;
+  rcp_cluster_observer obs;
+  uint32_t *df;                /* owned: 2 x DF_SIZE count-min sketch */
+  uint64_t ndocs;              /* documents counted in df */
+  int64_t now;                 /* latest publication time clustered */
+  int64_t next_id;             /* next story id */
+  story *st; uint32_t nst, cst;  /* story slots */
+  uint32_t *freel; uint32_t nfree, cfree;
+  uint32_t nlive;
+  pmap post;                   /* feature -> live story slots */
+  umap art;                    /* live article row id -> story slot */
+  pend *pend; size_t npend, cpend;
+  int64_t *touched; size_t ntouched, ctouched;
+  uint32_t stamp;
+  sig *ring;                   /* owned: RING closed stories */
+  uint32_t ring_next, sstamp;
+  pmap rpost;                  /* feature -> ring entries */
+  int64_t closes;              /* stories closed so far (closed_seq) */
+  int window;                  /* days */
+  int df_dirty;
+};
+
+void rcp__cluster_set_params(rcp_clusterer *c, const rcp_cluster_params *p) { c->p = *p; }
+void rcp__cluster_observe(rcp_clusterer *c, const rcp_cluster_observer *o) {
+  if (o) c->obs = *o; else memset(&c->obs, 0, sizeof c->obs);
+}
+size_t rcp__cluster_live(const rcp_clusterer *c) { return c->nlive; }
+
+size_t rcp__cluster_bytes(const rcp_clusterer *c) {
+  size_t b = sizeof *c + (size_t)2 * DF_SIZE * sizeof(uint32_t);
+  b += (size_t)c->cst * sizeof(story) + (size_t)c->cfree * 4;
+  for (uint32_t i = 0; i < c->nst; i++) {
+    const story *s = &c->st[i];
+    b += (size_t)s->c.cap * 12 + (size_t)s->carts * sizeof(member) + (s->title ? strlen(s->title) + 1 : 0);
+  }
+  b += (size_t)c->post.cap * (8 + sizeof(plist));
+  for (uint32_t i = 0; i < c->post.cap; i++) if (c->post.k[i]) b += (size_t)c->post.v[i].cap * 4;
+  b += (size_t)c->art.cap * 12 + (size_t)RING * sizeof(sig);
+  b += (size_t)c->rpost.cap * (8 + sizeof(plist));
+  for (uint32_t i = 0; i < c->rpost.cap; i++) if (c->rpost.k[i]) b += (size_t)c->rpost.v[i].cap * 4;
+  return b;
+}
+
+/* ---- document frequencies ------------------------------------------ */
+
+static uint32_t df_get(const rcp_clusterer *c, uint64_t h) {
+  uint32_t a = c->df[h & (DF_SIZE - 1)], b = c->df[DF_SIZE + ((h >> 32) & (DF_SIZE - 1))];
+  return a < b ? a : b;
+}
+
+static void df_add(rcp_clusterer *c, uint64_t h) {
+  uint32_t *a = &c->df[h & (DF_SIZE - 1)], *b = &c->df[DF_SIZE + ((h >> 32) & (DF_SIZE - 1))];
+  if (*a < UINT32_MAX) (*a)++;
+  if (*b < UINT32_MAX) (*b)++;
+}
+
+/* ================================================================== */
+/* Features of one document                                           */
+/* ================================================================== */
+
+/* Folds s like the analyzer folds tokens (NFC, case fold, accents off) and
+** calls fn for each word hash (rcp__hash64 seed 0 of the folded word, with a
+** French elision "l'", "qu'" ... removed). */
+static int title_words(const char *s, uint64_t *out, int max) {
+  if (!s || !*s) return 0;
+  utf8proc_uint8_t *f = NULL;
+  if (utf8proc_map((const utf8proc_uint8_t *)s, 0, &f, UTF8PROC_NULLTERM | UTF8PROC_STABLE |
+                   UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK) < 0) return 0;
+  int n = 0;
+  const unsigned char *p = f;
+  while (*p && n < max) {
+    while (*p && !(*p >= 0x80 || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9'))) p++;
+    const unsigned char *w = p;
+    while (*p && (*p >= 0x80 || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9'))) {
+      /* ’ (E2 80 99) and ' end an elided article */
+      if (p[0] == 0xE2 && p[1] == 0x80 && p[2] == 0x99) break;
+      p++;
+    }
+    size_t len = (size_t)(p - w);
+    if (*p == '\'' || (p[0] == 0xE2 && p[1] == 0x80 && p[2] == 0x99)) {
+      if (len <= 2 || (len <= 6 && len >= 2 && w[len - 2] == 'q' && w[len - 1] == 'u')) {
+        p += *p == '\'' ? 1 : 3;     /* elision: drop "l'", "qu'", "jusqu'" */
+        continue;
+      }
+    }
+    if (len) out[n++] = rcp__hash64(w, len, 0);
+    if (*p == '\'') p++;
+    else if (p[0] == 0xE2) p += 3;
+  }
+  free(f);
+  return n;
+}
+
+static uint64_t title_hash(const char *s) {
+  uint64_t w[64];
+  int n = title_words(s, w, 64);
+  if (n < 2) return 0;           /* one-word titles say nothing of a series */
+  uint64_t h = 0;
+  for (int i = 0; i < n; i++) h = mix64(h ^ w[i]);
+  return h;
+}
+
+/* ---- the event day: a dateline or a date near the top -------------- */
+
+static const char *const months[] = {
+  "janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre",
+  "octobre", "novembre", "decembre",
+  "january", "february", "march", "april", "may", "june", "july", "august", "september",
+  "october", "november", "december",
+  "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+};
+static const char *const wdays[] = {
+  "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+  "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+};
+
+/* Month and weekday names are found by the hash of the token's norm (the
+** analyzer's rcp__hash64 seed 0): one table lookup per token, no strcmp. */
+static uint64_t g_month_h[37], g_wday_h[14];
+static pthread_once_t g_names_once = PTHREAD_ONCE_INIT;
+static void names_init(void) {
+  for (int i = 0; i < 36; i++) g_month_h[i] = rcp__hash64(months[i], strlen(months[i]), 0);
+  g_month_h[36] = rcp__hash64("sept", 4, 0);
+  for (int i = 0; i < 14; i++) g_wday_h[i] = rcp__hash64(wdays[i], strlen(wdays[i]), 0);
+}
+
+static int month_of(const rcp_token *t) {
+  for (int i = 0; i < 37; i++)
+    if (t->hash == g_month_h[i]) return i == 36 ? 9 : i % 12 + 1;
+  return 0;
+}
+
+static int wday_of(const rcp_token *t) {   /* 1..7 (Monday = 1), 0 if none */
+  for (int i = 0; i < 14; i++) if (t->hash == g_wday_h[i]) return i % 7 + 1;
+  return 0;
+}
+
+static int num_of(const rcp_token *t, int lo, int hi) {
+  if (!t->norm || !*t->norm) return -1;
+  int v = 0;
+  const char *s = t->norm;
+  for (; *s; s++) {
+    if (*s < '0' || *s > '9') break;
+    v = v * 10 + (*s - '0');
+    if (v > 100000) return -1;
+  }
+  /* "1er", "6th", "2nd" */
+  if (*s && strcmp(s, "er") && strcmp(s, "st") && strcmp(s, "nd") && strcmp(s, "rd") && strcmp(s, "th"))
+    return -1;
+  return s == t->norm || v < lo || v > hi ? -1 : v;
+}
+
+static int64_t civil_days(int64_t y, int m, int d) {
+  y -= m <= 2;
+  int64_t era = (y >= 0 ? y : y - 399) / 400, yoe = y - era * 400;
+  int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
+}
+
+static int64_t day_of(int64_t t) { return t == INT64_MIN ? t : (t >= 0 ? t / DAY : (t - DAY + 1) / DAY); }
+
+static int year_of_day(int64_t day) {
+  char b[11];
+  rcp__fmt_day(day * DAY, b);
+  return (b[0] - '0') * 1000 + (b[1] - '0') * 100 + (b[2] - '0') * 10 + (b[3] - '0');
+}
+
+/* The first date written in the first tokens: "6 janvier (2020)",
+** "January 6(, 2020)", "mardi" (relative to the publication day).  A date
+** without a year takes the publication year (or the one before when that
+** would put it in the future).  INT64_MIN when none, or when it is far
+** from the publication day (then it is about something else). */
+static int64_t event_day(const rcp_doc *d) {
+  int64_t pday = day_of(d->pub_time);
+  size_t lim = d->ntoks < 80 ? d->ntoks : 80;
+  for (size_t i = 0; i < lim; i++) {
+    const rcp_token *t = &d->toks[i];
+    int m = 0, dd = -1, y = -1;
+    if ((m = month_of(t))) {
+      if (i > 0) dd = num_of(&d->toks[i - 1], 1, 31);
+      size_t j = i + 1;
+      if (dd < 0 && j < d->ntoks) { dd = num_of(&d->toks[j], 1, 31); if (dd > 0) j++; }
+      if (dd < 0) continue;
+      if (j < d->ntoks) y = num_of(&d->toks[j], 1900, 2100);
+    } else if (pday != INT64_MIN && i < 40) {
+      int w = wday_of(t);
+      if (w) {
+        /* the most recent such weekday on or before the publication day
+        ** (1970-01-01 was a Thursday: weekday index 3, Monday = 0) */
+        int64_t wd = ((pday % 7) + 7 + 3) % 7, want = w - 1;
+        return pday - ((wd - want + 7) % 7);
+      }
+      continue;
+    } else continue;
+    if (y < 0) {
+      if (pday == INT64_MIN) continue;
+      y = year_of_day(pday);
+      if (civil_days(y, m, dd) > pday + 1) y--;
+    }
+    int64_t ed = civil_days(y, m, dd);
+    if (pday != INT64_MIN && (ed > pday + 1 || ed < pday - 14)) return INT64_MIN;
+    return ed;
+  }
+  return INT64_MIN;
+}
+
+/* ---- features ------------------------------------------------------- */
+
+static int feat_cmp_h(const void *a, const void *b) {
+  const feat *x = a, *y = b;
+  return x->h < y->h ? -1 : x->h > y->h;
+}
+
+static int feat_cmp_w(const void *a, const void *b) {
+  const feat *x = a, *y = b;
+  if (x->w != y->w) return x->w > y->w ? -1 : 1;
+  return x->h < y->h ? -1 : x->h > y->h;
+}
+
+/* Moves the k heaviest of f[0..n) (feat_cmp_w order; k < n) to f[0..k),
+** in no particular order: quickselect (Lomuto partition, median-of-three
+** pivot).  The result depends only on the input: deterministic. */
+static void select_top(feat *f, uint32_t n, uint32_t k) {
+  uint32_t lo = 0, hi = n - 1;
+  while (lo < hi) {
+    uint32_t mid = lo + (hi - lo) / 2;
+    feat t;
+    if (feat_cmp_w(&f[mid], &f[lo]) < 0) { t = f[mid]; f[mid] = f[lo]; f[lo] = t; }
+    if (feat_cmp_w(&f[hi], &f[lo]) < 0) { t = f[hi]; f[hi] = f[lo]; f[lo] = t; }
+    if (feat_cmp_w(&f[mid], &f[hi]) < 0) { t = f[mid]; f[mid] = f[hi]; f[hi] = t; }
+    feat piv = f[hi];              /* the median of the three, at hi */
+    uint32_t st = lo;
+    for (uint32_t i = lo; i < hi; i++)
+      if (feat_cmp_w(&f[i], &piv) < 0) { t = f[i]; f[i] = f[st]; f[st] = t; st++; }
+    t = f[st]; f[st] = f[hi]; f[hi] = t;
+    if (st == k) return;
+    if (st < k) lo = st + 1; else hi = st - 1;
+  }
+}
+
+static int is_name_tok(const rcp_token *t) {
+  return (t->flags & RCP_TOK_CAP) && !(t->flags & (RCP_TOK_STOP | RCP_TOK_NUM | RCP_TOK_PUNCT));
+}
+
+/* Raw features of d (w = term count), distinct, sorted by key.  Names are
+** runs of capitalised words inside a sentence; a lone capitalised word that
+** starts a sentence is not one. */
+static int doc_features(const rcp_doc *d, feat **out, uint32_t *nout) {
+  *out = NULL;
+  *nout = 0;
+  uint64_t tw[64];
+  int ntw = title_words(d->title, tw, 64);
+  size_t cap = d->ntoks * 3 + 8;
+  feat *f = rcp__malloc(cap * sizeof *f);
+  if (!f) return RCP_ENOMEM;
+  size_t n = 0, run0 = 0, runlen = 0;
+  for (size_t i = 0; i <= d->ntoks; i++) {
+    const rcp_token *t = i < d->ntoks ? &d->toks[i] : NULL;
+    int name = t && is_name_tok(t);
+    if (runlen && (!name || (t->flags & RCP_TOK_SENT0))) {   /* a run ends */
+      if (!(runlen == 1 && (d->toks[run0].flags & RCP_TOK_SENT0))) {
+        uint64_t span = 0;
+        for (size_t k = run0; k < run0 + runlen; k++) {
+          f[n++] = (feat){ fkey(FAM_NAME, d->toks[k].hash), 1, FAM_NAME };
+          span = mix64(span ^ d->toks[k].hash);
+        }
+        if (runlen >= 2) f[n++] = (feat){ fkey(FAM_NAME, span), 1, FAM_NAME };
+      }
+      runlen = 0;
+    }
+    if (name) { if (!runlen) run0 = i; runlen++; }
+    if (!t || (t->flags & RCP_TOK_PUNCT)) continue;
+    if (t->flags & RCP_TOK_NUM) { f[n++] = (feat){ fkey(FAM_NUM, t->hash), 1, FAM_NUM }; continue; }
+    if (t->flags & RCP_TOK_STOP) continue;
+    if (t->len < 2) continue;
+    f[n++] = (feat){ fkey(FAM_STEM, t->shash), 1, FAM_STEM };
+    for (int k = 0; k < ntw; k++)
+      if (tw[k] == t->hash) { f[n++] = (feat){ fkey(FAM_TITLE, t->shash), 1, FAM_TITLE }; break; }
+  }
+  /* distinct keys with their counts, through a small hash table (the
+  ** order of f stays the order of first occurrence: no sort needed) */
+  uint32_t cap2 = 64;
+  while (cap2 < 2 * n) cap2 *= 2;
+  uint32_t *slot = rcp__calloc(cap2, sizeof *slot);   /* 1-based index into f */
+  if (!slot) { rcp__free(f); return RCP_ENOMEM; }
+  size_t m = 0;
+  for (size_t i = 0; i < n; i++) {
+    uint32_t j = (uint32_t)(f[i].h >> 7) & (cap2 - 1);
+    while (slot[j] && f[slot[j] - 1].h != f[i].h) j = (j + 1) & (cap2 - 1);
+    if (slot[j]) {
+      if (f[i].fam != FAM_TITLE) f[slot[j] - 1].w += 1;  /* a title word counts once */
+    } else {
+      f[m] = f[i];
+      slot[j] = (uint32_t)++m;
+    }
+  }
+  rcp__free(slot);
+  *out = f;
+  *nout = (uint32_t)m;
+  return RCP_OK;
+}
+
+/* ================================================================== */
+/* Open, free                                                         */
+/* ================================================================== */
+
+static void story_clear(story *s) {
+  fmap_free(&s->c);
+  rcp__free(s->arts);
+  rcp__free(s->title);
+  memset(s, 0, sizeof *s);
+}
+
+static void pend_clear(pend *p) {
+  rcp__free(p->ext_id);
+  rcp__free(p->title);
+  rcp__free(p->f);
+  rcp__free(p->rel);
+  memset(p, 0, sizeof *p);
+}
+
+void rcp__cluster_free(rcp_clusterer *c) {
+  if (!c) return;
+  for (uint32_t i = 0; i < c->nst; i++) story_clear(&c->st[i]);
+  rcp__free(c->st);
+  rcp__free(c->freel);
+  for (uint32_t i = 0; i < c->post.cap; i++) if (c->post.k[i]) rcp__free(c->post.v[i].s);
+  rcp__free(c->post.k); rcp__free(c->post.v);
+  for (uint32_t i = 0; i < c->rpost.cap; i++) if (c->rpost.k[i]) rcp__free(c->rpost.v[i].s);
+  rcp__free(c->rpost.k); rcp__free(c->rpost.v);
+  rcp__free(c->ring);
+  rcp__free(c->art.k); rcp__free(c->art.v);
+  for (size_t i = 0; i < c->npend; i++) pend_clear(&c->pend[i]);
+  rcp__free(c->pend);
+  rcp__free(c->touched);
+  rcp__free(c->df);
+  rcp__free(c);
+}
+
+/* A free story slot (its index), or UINT32_MAX on ENOMEM. */
+static uint32_t slot_new(rcp_clusterer *c) {
+  if (c->nfree) return c->freel[--c->nfree];
+  if (c->nst == c->cst) {
+    uint32_t ncap = c->cst ? c->cst * 2 : 64;
+    story *p = rcp__realloc(c->st, (size_t)ncap * sizeof *p);
+    if (!p) return UINT32_MAX;
+    c->st = p; c->cst = ncap;
+  }
+  memset(&c->st[c->nst], 0, sizeof c->st[0]);
+  return c->nst++;
+}
+
+static int slot_release(rcp_clusterer *c, uint32_t i) {
+  story_clear(&c->st[i]);
+  if (c->nfree == c->cfree) {
+    uint32_t ncap = c->cfree ? c->cfree * 2 : 64;
+    uint32_t *p = rcp__realloc(c->freel, (size_t)ncap * sizeof *p);
+    if (!p) return RCP_ENOMEM;
+    c->freel = p; c->cfree = ncap;
+  }
+  c->freel[c->nfree++] = i;
+  return RCP_OK;
+}
+
+static int post_add(pmap *m, uint64_t key, uint32_t slot) {
+  plist *l = pmap_put(m, key);
+  if (!l) return RCP_ENOMEM;
+  if (l->n == l->cap) {
+    uint32_t ncap = l->cap ? l->cap * 2 : 4;
+    uint32_t *p = rcp__realloc(l->s, (size_t)ncap * sizeof *p);
+    if (!p) return RCP_ENOMEM;
+    l->s = p; l->cap = ncap;
+  }
+  l->s[l->n++] = slot;
+  return RCP_OK;
+}
+
+static void post_del(pmap *m, uint64_t key, uint32_t slot) {
+  plist *l = pmap_find(m, key);
+  if (!l) return;
+  for (uint32_t i = 0; i < l->n; i++)
+    if (l->s[i] == slot) { l->s[i] = l->s[--l->n]; break; }
+  if (l->n == 0) { rcp__free(l->s); pmap_del(m, key); }
+}
+
+static int art_add(story *s, int64_t a, uint64_t th, int64_t day) {
+  if (s->narts == s->carts) {
+    uint32_t ncap = s->carts ? s->carts * 2 : 4;
+    member *p = rcp__realloc(s->arts, (size_t)ncap * sizeof *p);
+    if (!p) return RCP_ENOMEM;
+    s->arts = p; s->carts = ncap;
+  }
+  s->arts[s->narts++] = (member){ a, th, day };
+  return RCP_OK;
+}
+
+/* Adds the weighted vector v to story slot i (centroid, postings). */
+static int story_add_vec(rcp_clusterer *c, uint32_t i, const feat *v, uint32_t nv) {
+  for (uint32_t k = 0; k < nv; k++) {
+    story *s = &c->st[i];
+    float old;
+    int isnew;
+    RCP_TRY(fmap_add(&s->c, v[k].h, v[k].w, &old, &isnew));
+    double nw = (double)old + v[k].w;
+    s->norm2 += nw * nw - (double)old * old;
+    int fam = FAM_OF(v[k].h);
+    if (fam < FAM_COUNT) s->nf2[fam] += nw * nw - (double)old * old;
+    if (isnew) RCP_TRY(post_add(&c->post, v[k].h, i));
+  }
+  return RCP_OK;
+}
+
+/* ---- state blob of a live story (little-endian, versioned) ----------- */
+
+static int put_u64(rcp_buf *b, uint64_t v) {
+  unsigned char x[8];
+  for (int i = 0; i < 8; i++) x[i] = (unsigned char)(v >> (8 * i));
+  return rcp__buf_add(b, x, 8);
+}
+static uint64_t get_u64(const unsigned char **p, const unsigned char *end, int *ok) {
+  if (end - *p < 8) { *ok = 0; return 0; }
+  uint64_t v = 0;
+  for (int i = 0; i < 8; i++) v |= (uint64_t)(*p)[i] << (8 * i);
+  *p += 8;
+  return v;
+}
+
+#define STATE_MAGIC UINT64_C(0x3353544f52434552) /* "RECORTS3" */
+#define SIG_MAGIC UINT64_C(0x3147495352434552)   /* "RECRSIG1" */
+
+static int story_state(const story *s, rcp_buf *b) {
+  rcp__buf_reset(b);
+  put_u64(b, STATE_MAGIC);
+  put_u64(b, (uint64_t)s->first); put_u64(b, (uint64_t)s->last);
+  put_u64(b, (uint64_t)s->dlo); put_u64(b, (uint64_t)s->dhi);
+  put_u64(b, s->n); put_u64(b, s->title_h);
+  put_u64(b, s->c.n);
+  for (uint32_t i = 0; i < s->c.cap; i++) {
+    if (!s->c.k[i]) continue;
+    uint32_t w;
+    memcpy(&w, &s->c.v[i], 4);
+    put_u64(b, s->c.k[i]);
+    put_u64(b, w);
+  }
+  put_u64(b, s->narts);
+  for (uint32_t i = 0; i < s->narts; i++) {
+    put_u64(b, (uint64_t)s->arts[i].a);
+    put_u64(b, s->arts[i].th);
+    put_u64(b, (uint64_t)s->arts[i].day);
+  }
+  return b->err;
+}
+
+static int load_story(void *ud, int64_t id, const void *blob, size_t len) {
+  rcp_clusterer *c = ud;
+  const unsigned char *p = blob, *end = p + len;
+  int ok = 1;
+  if (get_u64(&p, end, &ok) != STATE_MAGIC || !ok) return RCP_OK;  /* unknown: leave it */
+  uint32_t i = slot_new(c);
+  if (i == UINT32_MAX) return RCP_ENOMEM;
+  story *s = &c->st[i];
+  s->used = 1;
+  s->id = id;
+  s->first = (int64_t)get_u64(&p, end, &ok); s->last = (int64_t)get_u64(&p, end, &ok);
+  s->dlo = (int64_t)get_u64(&p, end, &ok); s->dhi = (int64_t)get_u64(&p, end, &ok);
+  s->n = (uint32_t)get_u64(&p, end, &ok); s->title_h = get_u64(&p, end, &ok);
+  uint64_t nf = get_u64(&p, end, &ok);
+  c->nlive++;
+  for (uint64_t k = 0; ok && k < nf; k++) {
+    uint64_t h = get_u64(&p, end, &ok);
+    uint32_t wb = (uint32_t)get_u64(&p, end, &ok);
+    if (!ok) break;
+    feat f = { h, 0, 0 };
+    memcpy(&f.w, &wb, 4);
+    RCP_TRY(story_add_vec(c, i, &f, 1));
+  }
+  uint64_t na = get_u64(&p, end, &ok);
+  for (uint64_t k = 0; ok && k < na; k++) {
+    int64_t a = (int64_t)get_u64(&p, end, &ok);
+    uint64_t th = get_u64(&p, end, &ok);
+    int64_t day = (int64_t)get_u64(&p, end, &ok);
+    if (!ok) break;
+    RCP_TRY(art_add(&c->st[i], a, th, day));
+    uint32_t *v = umap_put(&c->art, (uint64_t)a);
+    if (!v) return RCP_ENOMEM;
+    *v = i;
+  }
+  return RCP_OK;
+}
+
+static int load_sig(void *ud, int64_t id, const void *blob, size_t len);
+
+static int load_state(rcp_clusterer *c) {
+  rcp_store *s = c->ctx->store;
+  void *p = NULL;
+  size_t n = 0;
+  RCP_TRY(rcp__store_cluster_get(s, "df", &p, &n));
+  if (p && n == (size_t)2 * DF_SIZE * 4) {
+    const unsigned char *b = p;
+    for (size_t i = 0; i < (size_t)2 * DF_SIZE; i++)
+      c->df[i] = (uint32_t)b[4 * i] | (uint32_t)b[4 * i + 1] << 8 |
+                 (uint32_t)b[4 * i + 2] << 16 | (uint32_t)b[4 * i + 3] << 24;
+  }
+  rcp__free(p);
+  RCP_TRY(rcp__store_cluster_get(s, "counters", &p, &n));
+  if (p && n == 32) {
+    const unsigned char *q = p, *e = q + 32;
+    int ok = 1;
+    c->ndocs = get_u64(&q, e, &ok);
+    c->now = (int64_t)get_u64(&q, e, &ok);
+    c->next_id = (int64_t)get_u64(&q, e, &ok);
+    c->closes = (int64_t)get_u64(&q, e, &ok);
+  }
+  rcp__free(p);
+  int64_t mx;
+  RCP_TRY(rcp__store_max_story(s, &mx));
+  if (c->next_id <= mx) c->next_id = mx + 1;
+  RCP_TRY(rcp__store_closed_stories(s, RING, load_sig, c));
+  return rcp__store_live_stories(s, load_story, c);
+}
+
+int rcp__cluster_open(rcp_ctx *ctx, rcp_clusterer **out) {
+  *out = NULL;
+  rcp_clusterer *c = rcp__calloc(1, sizeof *c);
+  if (!c) return RCP_ENOMEM;
+  c->ctx = ctx;
+  rcp__cluster_params_default(&c->p);
+  c->now = INT64_MIN;
+  c->next_id = 1;
+  c->window = ctx && ctx->opts.window_days > 0 ? ctx->opts.window_days : 7;
+  pthread_once(&g_names_once, names_init);
+  int rc = (c->df = rcp__calloc((size_t)2 * DF_SIZE, sizeof *c->df)) ? RCP_OK : RCP_ENOMEM;
+  if (rc == RCP_OK && ctx && ctx->store) rc = load_state(c);
+  if (rc != RCP_OK) { rcp__cluster_free(c); return rc; }
+  *out = c;
+  return RCP_OK;
+}
+
+/* ================================================================== */
+/* Recording a document                                               */
+/* ================================================================== */
+
+int rcp__cluster_doc(rcp_clusterer *c, const rcp_doc *d, const rcp_rel *rels,
+                     size_t nrels, int64_t *story_out) {
+  *story_out = 0;
+  if (c->npend == c->cpend) {
+    size_t ncap = c->cpend ? c->cpend * 2 : 64;
+    pend *p = rcp__realloc(c->pend, ncap * sizeof *p);
+    if (!p) return RCP_ENOMEM;
+    c->pend = p; c->cpend = ncap;
+  }
+  pend *p = &c->pend[c->npend];
+  memset(p, 0, sizeof *p);
+  /* copied out of the document: it is freed before the flush */
+  p->rowid = d->rowid;
+  p->pub_time = d->pub_time;
+  p->exact[0] = d->fp.exact[0];
+  p->exact[1] = d->fp.exact[1];
+  p->ext_id = rcp__strdup(d->id ? d->id : "");
+  p->title = d->title ? rcp__strdup(d->title) : NULL;
+  const char *lang = d->language ? d->language : d->lang;
+  if (lang) { strncpy(p->lang, lang, sizeof p->lang - 1); }
+  p->title_h = title_hash(d->title);
+  int64_t ed = event_day(d);
+  p->day = ed != INT64_MIN ? ed : day_of(d->pub_time);
+  int rc = (!p->ext_id || (d->title && !p->title)) ? RCP_ENOMEM : RCP_OK;
+  if (rc == RCP_OK) rc = doc_features(d, &p->f, &p->nf);
+  if (rc == RCP_OK && nrels) {
+    p->rel = rcp__malloc(nrels * sizeof *p->rel);
+    if (!p->rel) rc = RCP_ENOMEM;
+    for (size_t i = 0; rc == RCP_OK && i < nrels; i++) {
+      p->rel[p->nrel].other = rels[i].other;
+      /* copies and updates belong to the same story; a rewrite counts by its score */
+      int strong = rels[i].kind && strcmp(rels[i].kind, "rewrite") != 0;
+      p->rel[p->nrel].score = strong ? 1.0f : (float)rels[i].score;
+      p->nrel++;
+    }
+  }
+  if (rc != RCP_OK) { pend_clear(p); return rc; }
+  c->npend++;
+  return RCP_OK;
+}
+
+/* ================================================================== */
+/* Clustering a batch                                                 */
+/* ================================================================== */
+
+static int pend_cmp(const void *a, const void *b) {
+  const pend *x = a, *y = b;
+  /* unknown publication times go last */
+  int64_t tx = x->pub_time == INT64_MIN ? INT64_MAX : x->pub_time;
+  int64_t ty = y->pub_time == INT64_MIN ? INT64_MAX : y->pub_time;
+  if (tx != ty) return tx < ty ? -1 : 1;
+  if (x->exact[0] != y->exact[0]) return x->exact[0] < y->exact[0] ? -1 : 1;
+  if (x->exact[1] != y->exact[1]) return x->exact[1] < y->exact[1] ? -1 : 1;
+  int k = strcmp(x->ext_id, y->ext_id);
+  if (k) return k;
+  return x->rowid < y->rowid ? -1 : x->rowid > y->rowid;
+}
+
+static int touch(rcp_clusterer *c, story *s) {
+  s->dirty = 1;
+  if (s->touched) return RCP_OK;
+  if (c->ntouched == c->ctouched) {
+    size_t ncap = c->ctouched ? c->ctouched * 2 : 64;
+    int64_t *p = rcp__realloc(c->touched, ncap * sizeof *p);
+    if (!p) return RCP_ENOMEM;
+    c->touched = p; c->ctouched = ncap;
+  }
+  c->touched[c->ntouched++] = s->id;
+  s->touched = 1;
+  return RCP_OK;
+}
+
+/* Writes story s: live (its state blob), closed (its signature blob, for
+** storylines after a restart) or merged away (no blob). */
+static int persist(rcp_clusterer *c, story *s, int closed, int64_t merged_into,
+                   const sig *g, rcp_buf *b) {
+  if (!c->ctx || !c->ctx->store) return RCP_OK;
+  rcp_story_rec r;
+  memset(&r, 0, sizeof r);
+  r.id = s->id; r.first_pub = s->first; r.last_pub = s->last;
+  r.event_day = s->dlo == INT64_MIN ? INT64_MIN : s->dlo * DAY;
+  r.n_articles = merged_into ? 0 : s->n;
+  r.closed = closed || merged_into;
+  r.merged_into = merged_into;
+  r.title = s->title;
+  r.language = s->lang[0] ? s->lang : NULL;
+  if (!r.closed) {
+    RCP_TRY(story_state(s, b));
+    r.state = b->p; r.state_len = b->n;
+  } else if (g) {
+    rcp__buf_reset(b);
+    put_u64(b, SIG_MAGIC);
+    put_u64(b, g->title_h); put_u64(b, (uint64_t)g->dlo); put_u64(b, (uint64_t)g->dhi);
+    put_u64(b, g->nf);
+    for (uint32_t k = 0; k < g->nf; k++) {
+      uint32_t w;
+      memcpy(&w, &g->f[k].w, 4);
+      put_u64(b, g->f[k].h);
+      put_u64(b, w);
+    }
+    RCP_TRY(b->err);
+    r.state = b->p; r.state_len = b->n;
+    r.closed_seq = c->closes;
+  }
+  return rcp__store_story_put(c->ctx->store, &r);
+}
+
+/* Removes story slot i from the live set (closed or merged away). */
+static int story_drop(rcp_clusterer *c, uint32_t i) {
+  story *s = &c->st[i];
+  for (uint32_t k = 0; k < s->c.cap; k++) if (s->c.k[k]) post_del(&c->post, s->c.k[k], i);
+  for (uint32_t k = 0; k < s->narts; k++) {
+    uint32_t *v = umap_find(&c->art, (uint64_t)s->arts[k].a);
+    if (v && *v == i) umap_del(&c->art, (uint64_t)s->arts[k].a);
+  }
+  c->nlive--;
+  return slot_release(c, i);
+}
+
+/* ---- the ring of closed stories ------------------------------------ */
+
+static int ring_put(rcp_clusterer *c, const sig *g) {
+  if (!c->ring && !(c->ring = rcp__calloc(RING, sizeof *c->ring))) return RCP_ENOMEM;
+  uint32_t i = c->ring_next;
+  sig *old = &c->ring[i];
+  if (old->used) {
+    for (uint32_t k = 0; k < old->nf; k++) post_del(&c->rpost, old->f[k].h, i);
+    if (old->title_h) post_del(&c->rpost, fkey(FAM_SERIES, old->title_h), i);
+  }
+  *old = *g;
+  old->used = 1;
+  old->stamp = 0;
+  for (uint32_t k = 0; k < g->nf; k++) RCP_TRY(post_add(&c->rpost, g->f[k].h, i));
+  if (g->title_h) RCP_TRY(post_add(&c->rpost, fkey(FAM_SERIES, g->title_h), i));
+  c->ring_next = (i + 1) % RING;
+  return RCP_OK;
+}
+
+/* The SIG_FEATS heaviest features of s's centroid, over its norm. */
+static void story_sig(const story *s, sig *g) {
+  memset(g, 0, sizeof *g);
+  g->id = s->id; g->dlo = s->dlo; g->dhi = s->dhi; g->title_h = s->title_h;
+  for (uint32_t i = 0; i < s->c.cap; i++) {
+    if (!s->c.k[i]) continue;
+    feat f = { s->c.k[i], s->c.v[i], 0 };
+    uint32_t j = g->nf < SIG_FEATS ? g->nf++ : SIG_FEATS;
+    if (j == SIG_FEATS && feat_cmp_w(&f, &g->f[SIG_FEATS - 1]) >= 0) continue;
+    if (j == SIG_FEATS) j = SIG_FEATS - 1;
+    while (j > 0 && feat_cmp_w(&f, &g->f[j - 1]) < 0) { g->f[j] = g->f[j - 1]; j--; }
+    g->f[j] = f;
+  }
+  double n = sqrt(s->norm2);
+  for (uint32_t k = 0; k < g->nf && n > 0; k++) g->f[k].w = (float)(g->f[k].w / n);
+  qsort(g->f, g->nf, sizeof g->f[0], feat_cmp_h);   /* merge-joined with articles */
+}
+
+static int load_sig(void *ud, int64_t id, const void *blob, size_t len) {
+  rcp_clusterer *c = ud;
+  const unsigned char *p = blob, *end = p + len;
+  int ok = 1;
+  if (get_u64(&p, end, &ok) != SIG_MAGIC || !ok) return RCP_OK;
+  sig g;
+  memset(&g, 0, sizeof g);
+  g.id = id;
+  g.title_h = get_u64(&p, end, &ok);
+  g.dlo = (int64_t)get_u64(&p, end, &ok);
+  g.dhi = (int64_t)get_u64(&p, end, &ok);
+  uint64_t nf = get_u64(&p, end, &ok);
+  for (uint64_t k = 0; ok && k < nf && k < SIG_FEATS; k++) {
+    g.f[k].h = get_u64(&p, end, &ok);
+    uint32_t w = (uint32_t)get_u64(&p, end, &ok);
+    memcpy(&g.f[k].w, &w, 4);
+    if (ok) g.nf++;
+  }
+  qsort(g.f, g.nf, sizeof g.f[0], feat_cmp_h);
+  return ring_put(c, &g);
+}
+
+static int close_story(rcp_clusterer *c, uint32_t i, rcp_buf *b) {
+  sig g;
+  story_sig(&c->st[i], &g);
+  RCP_TRY(ring_put(c, &g));
+  c->closes++;
+  RCP_TRY(persist(c, &c->st[i], 1, 0, &g, b));
+  return story_drop(c, i);
+}
+
+/* Closes the stories without news for window_days before `now`. */
+static int close_expired(rcp_clusterer *c, rcp_buf *b) {
+  if (c->now == INT64_MIN) return RCP_OK;
+  int64_t limit = c->now - (int64_t)c->window * DAY;
+  for (uint32_t i = 0; i < c->nst; i++) {
+    story *s = &c->st[i];
+    if (!s->used || s->last == INT64_MIN || s->last >= limit) continue;
+    RCP_TRY(close_story(c, i, b));
+  }
+  return RCP_OK;
+}
+
+/* One similarity from the cosines of the families both sides have. */
+static double combine(const rcp_cluster_params *P, const double *cf, const int *present) {
+  double famw[FAM_COUNT] = { P->w_stem, P->w_title, P->w_name, P->w_num };
+  double num = 0, den = 0;
+  for (int f = 0; f < FAM_COUNT; f++) {
+    if (!present[f] || famw[f] <= 0) continue;
+    double x = cf[f];
+    if (P->geo_eps > 0) num += famw[f] * log(x > P->geo_eps ? x : P->geo_eps);
+    else num += famw[f] * x;
+    den += famw[f];
+  }
+  if (den <= 0) return 0;
+  return P->geo_eps > 0 ? exp(num / den) : num / den;
+}
+
+/* Similarity of two live stories' centroids, family by family. */
+static double story_sim(const rcp_cluster_params *P, const story *a, const story *b) {
+  if (a->c.n > b->c.n) { const story *t = a; a = b; b = t; }
+  double dot[FAM_COUNT] = { 0 }, cf[FAM_COUNT];
+  int present[FAM_COUNT];
+  for (uint32_t i = 0; i < a->c.cap; i++) {
+    int f = FAM_OF(a->c.k[i]);
+    if (a->c.k[i] && f < FAM_COUNT) dot[f] += (double)a->c.v[i] * fmap_get(&b->c, a->c.k[i]);
+  }
+  for (int f = 0; f < FAM_COUNT; f++) {
+    present[f] = a->nf2[f] > 0 && b->nf2[f] > 0;
+    cf[f] = present[f] ? dot[f] / sqrt(a->nf2[f] * b->nf2[f]) : 0;
+  }
+  return combine(P, cf, present);
+}
+
+/* Whether s may take an article p at all (a story never spans more than
+** the window), and how much the distance in days lowers the similarity. */
+static double time_factor(const rcp_clusterer *c, const story *s, const pend *p, int *ok, int64_t *gap) {
+  *ok = 1;
+  *gap = 0;
+  int64_t w = (int64_t)c->window * DAY;
+  if (p->pub_time != INT64_MIN && s->first != INT64_MIN) {
+    int64_t lo = s->first < p->pub_time ? s->first : p->pub_time;
+    int64_t hi = s->last > p->pub_time ? s->last : p->pub_time;
+    if (hi - lo > w) { *ok = 0; }
+  }
+  if (p->day == INT64_MIN || s->dlo == INT64_MIN) return 1.0;
+  int64_t g = p->day < s->dlo ? s->dlo - p->day : p->day > s->dhi ? p->day - s->dhi : 0;
+  *gap = g;
+  if (g > c->window) *ok = 0;
+  return g <= 1 ? 1.0 : exp(-(double)(g - 1) / c->p.tau_days);
+}
+
+static void range_add(int64_t *lo, int64_t *hi, int64_t v) {
+  if (v == INT64_MIN) return;
+  if (*lo == INT64_MIN || v < *lo) *lo = v;
+  if (*hi == INT64_MIN || v > *hi) *hi = v;
+}
+
+/* Merges live story slot j into slot i (i keeps its id). */
+static int story_merge(rcp_clusterer *c, uint32_t i, uint32_t j, rcp_buf *b) {
+  story *from = &c->st[j];
+  for (uint32_t k = 0; k < from->c.cap; k++) {
+    if (!from->c.k[k]) continue;
+    feat f = { from->c.k[k], from->c.v[k], 0 };
+    RCP_TRY(story_add_vec(c, i, &f, 1));
+  }
+  story *into = &c->st[i];
+  from = &c->st[j];
+  for (uint32_t k = 0; k < from->narts; k++) {
+    RCP_TRY(art_add(into, from->arts[k].a, from->arts[k].th, from->arts[k].day));
+    into = &c->st[i];
+    uint32_t *v = umap_find(&c->art, (uint64_t)from->arts[k].a);
+    if (v) *v = i;
+  }
+  from->narts = 0;                /* its articles now belong to i */
+  into->n += from->n;
+  range_add(&into->first, &into->last, from->first);
+  range_add(&into->first, &into->last, from->last);
+  range_add(&into->dlo, &into->dhi, from->dlo);
+  range_add(&into->dlo, &into->dhi, from->dhi);
+  RCP_TRY(touch(c, into));
+  if (c->obs.merge) c->obs.merge(c->obs.ud, from->id, into->id);
+  if (c->ctx && c->ctx->store) {
+    RCP_TRY(persist(c, from, 1, into->id, NULL, b));
+    RCP_TRY(rcp__store_story_merge(c->ctx->store, from->id, into->id));
+  }
+  /* a merged-away story is not reported as touched */
+  for (size_t k = 0; k < c->ntouched; k++)
+    if (c->touched[k] == from->id) { c->touched[k] = c->touched[--c->ntouched]; break; }
+  return story_drop(c, j);
+}
+
+typedef struct cand { uint32_t slot; float bonus; double sim; int ok; double hits; } cand;
+
+/* Candidates by shared weight, then older story first.  qsort has no
+** user pointer: the story array is passed through this file-level
+** variable, set just before the call (the clusterer is single-threaded). */
+static const story *g_sort_st;
+static int rcand_cmp(const void *a, const void *b) {   /* ring entries: hits, then index */
+  const cand *x = a, *y = b;
+  if (x->hits != y->hits) return x->hits > y->hits ? -1 : 1;
+  return x->slot < y->slot ? -1 : x->slot > y->slot;
+}
+static int cand_cmp(const void *a, const void *b) {
+  const cand *x = a, *y = b;
+  if (x->hits != y->hits) return x->hits > y->hits ? -1 : 1;
+  int64_t ix = g_sort_st[x->slot].id, iy = g_sort_st[y->slot].id;
+  return ix < iy ? -1 : ix > iy;
+}
+
+static int link_stories(rcp_clusterer *c, int64_t a, int64_t b, double score) {
+  if (c->obs.link) c->obs.link(c->obs.ud, a < b ? a : b, a < b ? b : a, "storyline");
+  if (c->ctx && c->ctx->store) return rcp__store_story_link(c->ctx->store, a, b, "storyline", score);
+  return RCP_OK;
+}
+
+static int cluster_one(rcp_clusterer *c, pend *p, feat *v, feat *vh, cand *cd, cand *rc,
+                       size_t ccap, rcp_buf *b) {
+  const rcp_cluster_params *P = &c->p;
+  if (p->pub_time != INT64_MIN && (c->now == INT64_MIN || p->pub_time > c->now)) {
+    int64_t old = c->now;
+    c->now = p->pub_time;
+    if (old == INT64_MIN || day_of(old) != day_of(c->now)) RCP_TRY(close_expired(c, b));
+  }
+  /* 1. document frequencies, then the weighted vector */
+  for (uint32_t k = 0; k < p->nf; k++) df_add(c, p->f[k].h);
+  c->ndocs++;
+  c->df_dirty = 1;
+  double famw[FAM_COUNT] = { P->w_stem, P->w_title, P->w_name, P->w_num };
+  uint32_t famcap[FAM_COUNT] = { (uint32_t)P->max_feats, 32, (uint32_t)P->max_feats / 2 + 1, 24 };
+  uint32_t nv = 0;
+  for (uint32_t k = 0; k < p->nf; k++) {
+    uint32_t df = df_get(c, p->f[k].h);
+    double idf = log(1.0 + (double)c->ndocs / (df ? df : 1));
+    double w = (1.0 + log(p->f[k].w)) * idf;
+    if (w > 0 && famw[p->f[k].fam] > 0) v[nv++] = (feat){ p->f[k].h, (float)w, p->f[k].fam };
+  }
+  /* each family keeps its heaviest features and is normalised on its own:
+  ** the similarity is a weighted mean of one cosine per family.  Grouped
+  ** by family (counting sort), cut by selection, no full sort. */
+  uint32_t cnt[FAM_COUNT + 1] = { 0 }, at0[FAM_COUNT + 1];
+  for (uint32_t k = 0; k < nv; k++) cnt[v[k].fam]++;
+  at0[0] = 0;
+  for (int fm = 0; fm < FAM_COUNT; fm++) at0[fm + 1] = at0[fm] + cnt[fm];
+  {
+    uint32_t pos[FAM_COUNT];
+    memcpy(pos, at0, sizeof pos);
+    for (uint32_t k = 0; k < nv; k++) vh[pos[v[k].fam]++] = v[k];
+  }
+  uint32_t m = 0;
+  int dfam[FAM_COUNT] = { 0 };
+  for (int fm = 0; fm < FAM_COUNT; fm++) {
+    feat *g = vh + at0[fm];
+    uint32_t n = cnt[fm], keep = n < famcap[fm] ? n : famcap[fm];
+    if (keep < n) select_top(g, n, keep);
+    double n2 = 0;
+    for (uint32_t x = 0; x < keep; x++) n2 += (double)g[x].w * g[x].w;
+    for (uint32_t x = 0; x < keep; x++) v[m++] = (feat){ g[x].h, (float)(g[x].w / sqrt(n2)), g[x].fam };
+    dfam[fm] = keep > 0;
+  }
+  nv = m;
+  /* the heaviest features first (they find the candidates) */
+  uint32_t qn = nv < (uint32_t)P->query_feats ? nv : (uint32_t)P->query_feats;
+  if (qn < nv) select_top(v, nv, qn);
+  qsort(v, qn, sizeof *v, feat_cmp_w);
+  int vh_sorted = 0;   /* vh: v by key, made when the ring needs it */
+  /* 2. candidates: stories sharing a top feature (each scored by the
+  ** weight it shares: only the max_cands best are compared in full),
+  ** stories with the same title, stories of related articles */
+  size_t nc = 0;
+  if (++c->stamp == 0) { for (uint32_t i = 0; i < c->nst; i++) c->st[i].stamp = 0; c->stamp = 1; }
+  uint32_t q = nv < (uint32_t)P->query_feats ? nv : (uint32_t)P->query_feats;
+  for (uint32_t k = 0; k <= q; k++) {
+    plist *l = k < q ? pmap_find(&c->post, v[k].h)
+             : p->title_h ? pmap_find(&c->post, fkey(FAM_SERIES, p->title_h)) : NULL;
+    if (!l || (k < q && l->n > (uint32_t)P->max_post)) continue;  /* too common to point anywhere */
+    double hit = k < q ? v[k].w : 1e9;
+    for (uint32_t x = 0; x < l->n; x++) {
+      story *s = &c->st[l->s[x]];
+      if (s->stamp == c->stamp) { cd[s->cidx].hits += hit; continue; }
+      if (nc == ccap) continue;
+      s->stamp = c->stamp;
+      s->cidx = (uint32_t)nc;
+      cd[nc++] = (cand){ l->s[x], 0, 0, 0, hit };
+    }
+  }
+  for (uint32_t r = 0; r < p->nrel; r++) {
+    uint32_t *slot = umap_find(&c->art, (uint64_t)p->rel[r].other);
+    if (!slot) continue;
+    story *s = &c->st[*slot];
+    if (s->stamp != c->stamp) {
+      if (nc == ccap) continue;
+      s->stamp = c->stamp;
+      s->cidx = (uint32_t)nc;
+      cd[nc++] = (cand){ *slot, 0, 0, 0, 0 };
+    }
+    cd[s->cidx].hits += 1e9;
+    if (p->rel[r].score > cd[s->cidx].bonus) cd[s->cidx].bonus = p->rel[r].score;
+  }
+  if (nc > (size_t)P->max_cands) {
+    g_sort_st = c->st;
+    qsort(cd, nc, sizeof *cd, cand_cmp);
+    nc = (size_t)P->max_cands;
+  }
+  /* 3. the best live story (ties: the older id) */
+  int64_t pday = p->pub_time != INT64_MIN ? day_of(p->pub_time) : p->day;  /* for series */
+  int64_t best = -1, line = -1;
+  double bsim = 0, lsim = 0;
+  for (size_t k = 0; k < nc; k++) {
+    story *s = &c->st[cd[k].slot];
+    double dotf[FAM_COUNT] = { 0 };
+    for (uint32_t x = 0; x < nv; x++) dotf[v[x].fam] += (double)v[x].w * fmap_get(&s->c, v[x].h);
+    int ok;
+    int64_t gap;
+    double tf = time_factor(c, s, p, &ok, &gap);
+    /* a recurring title ("le point sur la pandémie") already in the story
+    ** on another day: another episode of a series, another story (unless
+    ** the page is a copy or update of one of its articles) */
+    int series = 0;
+    for (uint32_t m2 = 0; p->title_h && m2 < s->narts && !series; m2++)
+      series = s->arts[m2].th == p->title_h && s->arts[m2].day != pday;
+    if (series && cd[k].bonus < 1.0f) ok = 0;
+    double cf[FAM_COUNT];
+    int present[FAM_COUNT];
+    for (int fm = 0; fm < FAM_COUNT; fm++) {
+      present[fm] = dfam[fm] && (s->nf2[fm] > 0 || P->geo_eps <= 0) && !(series && fm == FAM_TITLE);
+      cf[fm] = present[fm] && s->nf2[fm] > 0 ? dotf[fm] / sqrt(s->nf2[fm]) : 0;
+    }
+    double cs = combine(P, cf, present);
+    double sim = cs * tf;
+    if (ok && cd[k].bonus > sim) sim = cd[k].bonus;
+    cd[k].sim = sim;
+    cd[k].ok = ok;
+    /* an earlier story of the same kind this one cannot join: a storyline */
+    if ((!ok || gap >= 2 || series) && (cs >= P->storyline || series)) {
+      double ls = series ? 1.0 + cs : cs;
+      if (line < 0 || ls > lsim || (ls == lsim && s->id < c->st[line].id)) { line = cd[k].slot; lsim = ls; }
+    }
+    if (!ok) continue;
+    if (best < 0 || sim > bsim || (sim == bsim && s->id < c->st[best].id)) {
+      best = cd[k].slot; bsim = sim;
+    }
+  }
+  uint32_t at;
+  if (best >= 0 && bsim >= P->join) {
+    at = (uint32_t)best;
+  } else {
+    at = slot_new(c);
+    if (at == UINT32_MAX) return RCP_ENOMEM;
+    story *s = &c->st[at];
+    s->used = 1;
+    s->id = c->next_id++;
+    s->first = s->last = INT64_MIN;
+    s->dlo = s->dhi = INT64_MIN;
+    s->title_h = p->title_h;
+    s->title = p->title; p->title = NULL;          /* moved */
+    if (p->title_h) {              /* weight 0: found by title, adds no similarity */
+      feat tk = { fkey(FAM_SERIES, p->title_h), 0, FAM_SERIES };
+      RCP_TRY(story_add_vec(c, at, &tk, 1));
+    }
+    memcpy(s->lang, p->lang, sizeof s->lang);
+    c->nlive++;
+    int64_t lid = line >= 0 ? c->st[line].id : 0;
+    if (!lid && c->ring) {          /* a closed story of the same kind */
+      if (++c->sstamp == 0) { for (uint32_t i = 0; i < RING; i++) c->ring[i].stamp = 0; c->sstamp = 1; }
+      size_t nr = 0;
+      for (uint32_t k = 0; k <= q; k++) {
+        plist *l = k < q ? pmap_find(&c->rpost, v[k].h)
+                 : p->title_h ? pmap_find(&c->rpost, fkey(FAM_SERIES, p->title_h)) : NULL;
+        if (!l || (k < q && l->n > (uint32_t)P->max_post)) continue;
+        double hit = k < q ? v[k].w : 1e9;
+        for (uint32_t x = 0; x < l->n; x++) {
+          sig *g = &c->ring[l->s[x]];
+          if (g->stamp == c->sstamp) { rc[g->cidx].hits += hit; continue; }
+          if (nr == ccap) continue;
+          g->stamp = c->sstamp;
+          g->cidx = (uint32_t)nr;
+          rc[nr++] = (cand){ l->s[x], 0, 0, 0, hit };
+        }
+      }
+      if (nr > (size_t)P->max_cands) { qsort(rc, nr, sizeof *rc, rcand_cmp); nr = (size_t)P->max_cands; }
+      if (nr && !vh_sorted) {
+        memcpy(vh, v, nv * sizeof *v);
+        qsort(vh, nv, sizeof *vh, feat_cmp_h);
+        vh_sorted = 1;
+      }
+      int nfam = 0;
+      for (int fm = 0; fm < FAM_COUNT; fm++) nfam += dfam[fm];
+      for (size_t r = 0; r < nr; r++) {
+        const sig *g = &c->ring[rc[r].slot];
+        double cs = 0;
+        for (uint32_t a = 0, z = 0; a < nv && z < g->nf;) {   /* both sorted by key */
+          if (vh[a].h < g->f[z].h) a++;
+          else if (vh[a].h > g->f[z].h) z++;
+          else { cs += (double)vh[a].w * g->f[z].w; a++; z++; }
+        }
+        cs /= sqrt(nfam > 0 ? nfam : 1);   /* each family of the article has norm 1 */
+        int series = p->title_h && p->title_h == g->title_h;
+        if (cs < P->storyline && !series) continue;
+        double ls = series ? 1.0 + cs : cs;
+        if (!lid || ls > lsim || (ls == lsim && g->id < lid)) { lid = g->id; lsim = ls; }
+      }
+    }
+    if (lid) RCP_TRY(link_stories(c, lid, s->id, lsim > 1 ? lsim - 1 : lsim));
+  }
+  RCP_TRY(story_add_vec(c, at, v, nv));
+  story *s = &c->st[at];
+  int newtitle = p->title_h != 0;
+  for (uint32_t k = 0; k < s->narts && newtitle; k++) if (s->arts[k].th == p->title_h) newtitle = 0;
+  RCP_TRY(art_add(s, p->rowid, p->title_h, pday));
+  if (newtitle && at != UINT32_MAX && s->n > 0) {   /* found by this title too (weight 0) */
+    feat tk = { fkey(FAM_SERIES, p->title_h), 0, FAM_SERIES };
+    RCP_TRY(story_add_vec(c, at, &tk, 1));
+    s = &c->st[at];
+  }
+  uint32_t *slot = umap_put(&c->art, (uint64_t)p->rowid);
+  if (!slot) return RCP_ENOMEM;
+  *slot = at;
+  s->n++;
+  range_add(&s->first, &s->last, p->pub_time);
+  range_add(&s->dlo, &s->dhi, p->day);
+  RCP_TRY(touch(c, s));
+  if (c->obs.assign) c->obs.assign(c->obs.ud, p->rowid, s->id);
+  if (c->ctx && c->ctx->store) RCP_TRY(rcp__store_story_add_article(c->ctx->store, s->id, p->rowid));
+  /* 4. an article that bridges two live stories about one event merges
+  ** them: the story it joined against the others it came close to, by
+  ** their centroids (the older id survives) */
+  if (at == (uint32_t)best) {
+    for (int round = 0; round < 4; round++) {
+      int64_t pick = -1;
+      double psim = 0;
+      for (size_t k = 0; k < nc; k++) {
+        if (!cd[k].ok || cd[k].slot == at || !c->st[cd[k].slot].used) continue;
+        if (cd[k].sim < P->join * P->merge_pre) continue;
+        story *o = &c->st[cd[k].slot], *a = &c->st[at];
+        int64_t lo = a->first, hi = a->last;
+        range_add(&lo, &hi, o->first);
+        range_add(&lo, &hi, o->last);
+        if (lo != INT64_MIN && hi - lo > (int64_t)c->window * DAY) continue;
+        double ss = story_sim(P, a, o);
+        if (ss >= P->merge && (pick < 0 || ss > psim)) { pick = cd[k].slot; psim = ss; }
+      }
+      if (pick < 0) break;
+      uint32_t i = at, j = (uint32_t)pick;
+      if (c->st[j].id < c->st[i].id) { uint32_t t = i; i = j; j = t; }
+      for (size_t k = 0; k < nc; k++) if (cd[k].slot == j) cd[k].ok = 0;
+      RCP_TRY(story_merge(c, i, j, b));
+      at = i;
+    }
+  }
+  return RCP_OK;
+}
+
+static int save_counters(rcp_clusterer *c) {
+  rcp_store *s = c->ctx->store;
+  rcp_buf b;
+  rcp__buf_init(&b, 0);
+  put_u64(&b, c->ndocs);
+  put_u64(&b, (uint64_t)c->now);
+  put_u64(&b, (uint64_t)c->next_id);
+  put_u64(&b, (uint64_t)c->closes);
+  int rc = b.err ? b.err : rcp__store_cluster_put(s, "counters", b.p, b.n);
+  rcp__buf_free(&b);
+  if (rc != RCP_OK || !c->df_dirty) return rc;
+  unsigned char *x = rcp__malloc((size_t)2 * DF_SIZE * 4);
+  if (!x) return RCP_ENOMEM;
+  for (size_t i = 0; i < (size_t)2 * DF_SIZE; i++) {
+    uint32_t v = c->df[i];
+    x[4 * i] = (unsigned char)v; x[4 * i + 1] = (unsigned char)(v >> 8);
+    x[4 * i + 2] = (unsigned char)(v >> 16); x[4 * i + 3] = (unsigned char)(v >> 24);
+  }
+  rc = rcp__store_cluster_put(s, "df", x, (size_t)2 * DF_SIZE * 4);
+  rcp__free(x);
+  if (rc == RCP_OK) c->df_dirty = 0;
+  return rc;
+}
+
+int rcp__cluster_flush(rcp_clusterer *c, int64_t **touched, size_t *ntouched) {
+  *touched = NULL;
+  *ntouched = 0;
+  int rc = RCP_OK;
+  rcp_buf b;
+  rcp__buf_init(&b, 0);
+  if (c->npend) qsort(c->pend, c->npend, sizeof *c->pend, pend_cmp);
+  uint32_t maxf = 0;
+  for (size_t i = 0; i < c->npend; i++) if (c->pend[i].nf > maxf) maxf = c->pend[i].nf;
+  size_t ccap = 4096;
+  feat *v = rcp__malloc(((size_t)maxf + 1) * sizeof *v);
+  feat *vh = rcp__malloc(((size_t)maxf + 1) * sizeof *vh);
+  cand *cd = rcp__malloc(ccap * sizeof *cd), *rcd = rcp__malloc(ccap * sizeof *rcd);
+  if (!v || !vh || !cd || !rcd) rc = RCP_ENOMEM;
+  for (size_t i = 0; i < c->npend && rc == RCP_OK; i++)
+    rc = cluster_one(c, &c->pend[i], v, vh, cd, rcd, ccap, &b);
+  rcp__free(rcd);
+  rcp__free(v);
+  rcp__free(vh);
+  rcp__free(cd);
+  for (size_t i = 0; i < c->npend; i++) pend_clear(&c->pend[i]);
+  c->npend = 0;
+  if (rc == RCP_OK) rc = close_expired(c, &b);
+  /* persist the live stories that changed */
+  for (uint32_t i = 0; i < c->nst && rc == RCP_OK; i++) {
+    story *s = &c->st[i];
+    if (!s->used || !s->dirty) continue;
+    rc = persist(c, s, 0, 0, NULL, &b);
+    s->dirty = 0;
+    s->touched = 0;
+    rcp__free(s->title);        /* written once, with the story's first row */
+    s->title = NULL;
+  }
+  if (rc == RCP_OK && c->ctx && c->ctx->store) rc = save_counters(c);
+  rcp__buf_free(&b);
+  if (rc != RCP_OK) return rc;
+  *touched = c->touched;
+  *ntouched = c->ntouched;
+  c->touched = NULL;
+  c->ntouched = c->ctouched = 0;
+  return RCP_OK;
+}

@@ -1,0 +1,674 @@
+/* facts_story.c -- stage 7 at story level: entities merged across the
+** articles of a story, figures, disagreements and independent sources.
+**
+** Independence: articles linked by a relation (duplicate, near_duplicate,
+** contains, update, rewrite: view->rels) are one source; union-find over the
+** relations gives the source groups, and every count of support is a count
+** of groups, not of articles.
+** Entities: mentions are grouped by gazetteer id when they have one
+** ("c:FRA", "o:nato": OTAN/NATO, Élysée/Elysee, Maison Blanche/White House),
+** else by the document-level full name of a bare surname, else by their
+** folded key; groups of one type are then merged when their
+** transliteration keys are equal (Zelensky/Zelenskyy/Selenskyj), when a bare
+** surname matches the last word of exactly one full name in the story
+** ("Hidalgo" -> "Anne Hidalgo"), when an acronym spells the initials of a
+** name (OMS / Organisation mondiale de la santé), or when the folded keys
+** are within Jaro-Winkler RCP_FX_JW of each other with the same first word
+** (threshold chosen on the stream's names: docs/facts.md).  The canonical
+** name is the most frequent full form.
+** Disagreements: figures about the same thing (same `about` key) whose
+** value intervals cannot overlap, taking the qualifier into account
+** ("plus de 40" = (40, inf) fits 45; "40" and "45" do not); articles that
+** themselves give several values for one thing are left out of that thing;
+** lede dates of one event that differ; person names spelt differently.
+** Not done: translation of `about` keys across languages, time-varying
+** tolls (a later article may legitimately update a figure: it shows as a
+** disagreement, with its articles, for the reader to judge).
+*/
+#include "facts_int.h"
+
+#include <jansson.h> /* json_* */
+#include <math.h>    /* fabs, INFINITY */
+#include <stdio.h>   /* snprintf */
+#include <stdlib.h>  /* qsort */
+#include <string.h>  /* strcmp */
+
+/* Jaro-Winkler thresholds on transliteration keys, chosen on the OrangeSum
+** stream (docs/facts.md): persons, and other names. */
+#ifndef RCP_FX_JW
+#define RCP_FX_JW 0.94
+#endif
+#ifndef RCP_FX_JW_OTHER
+#define RCP_FX_JW_OTHER 0.97
+#endif
+
+/* ---- union-find ----------------------------------------------------- */
+static size_t uf_find(size_t *p, size_t i) {
+  while (p[i] != i) { p[i] = p[p[i]]; i = p[i]; }
+  return i;
+}
+static void uf_union(size_t *p, size_t a, size_t b) {
+  a = uf_find(p, a); b = uf_find(p, b);
+  if (a == b) return;
+  if (a < b) p[b] = a; else p[a] = b;   /* smallest index is the root: deterministic */
+}
+
+/* Number of distinct source groups among the articles flagged in `on`. */
+static size_t independent(const size_t *src, const unsigned char *on, size_t n, unsigned char *seen) {
+  size_t k = 0;
+  memset(seen, 0, n);
+  for (size_t i = 0; i < n; i++)
+    if (on[i] && !seen[src[i]]) { seen[src[i]] = 1; k++; }
+  return k;
+}
+
+static json_t *ids_array(const rcp_story_view *v, const unsigned char *on) {
+  json_t *a = json_array();
+  for (size_t i = 0; a && i < v->ndocs; i++)
+    if (on[i]) json_array_append_new(a, json_string(v->docs[i]->id ? v->docs[i]->id : ""));
+  return a;
+}
+
+/* ---- entities ------------------------------------------------------- */
+
+typedef struct ment { size_t doc; const rcp_entity_mention *m; size_t group; } ment;
+
+static int ntoks(const char *key) {
+  int n = 1;
+  for (const char *p = key; *p; p++) if (*p == ' ') n++;
+  return n;
+}
+static const char *last_word(const char *key) {
+  const char *s = strrchr(key, ' ');
+  return s ? s + 1 : key;
+}
+static size_t first_word(const char *key, char *out, size_t cap) {
+  size_t l = 0;
+  while (key[l] && key[l] != ' ' && l + 1 < cap) { out[l] = key[l]; l++; }
+  out[l] = 0;
+  return l;
+}
+
+/* The digits of two names, in order, are the same ("Cayman GT4" is not
+** "Cayman GTS"). */
+static int same_digits(const char *a, const char *b) {
+  for (;;) {
+    while (*a && (*a < '0' || *a > '9')) a++;
+    while (*b && (*b < '0' || *b > '9')) b++;
+    if (*a != *b) return 0;
+    if (!*a) return 1;
+    a++; b++;
+  }
+}
+static int letters_only(const char *k) {
+  for (; *k; k++) if ((*k >= '0' && *k <= '9') || *k == '.') return 0;
+  return 1;
+}
+
+static const char *type_name(rcp_ent_type t) {
+  return t == RCP_ENT_PERSON ? "person" : t == RCP_ENT_PLACE ? "place" : t == RCP_ENT_ORG ? "organization" : "other";
+}
+
+typedef struct egroup {
+  const char *key;          /* grouping key (folded or id) */
+  rcp_ent_type type;
+  size_t root;
+} egroup;
+
+static int cmp_str(const void *a, const void *b) {
+  return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static int story_entities(const rcp_story_view *v, const size_t *src, json_t *obj, json_t *dis) {
+  (void)src;
+  size_t nm = 0;
+  for (size_t i = 0; i < v->ndocs; i++)
+    for (size_t j = 0; j < v->docs[i]->nents; j++)
+      if (v->docs[i]->ents[j].type != RCP_ENT_OTHER) nm++;
+  json_t *arr = json_array();
+  if (!arr) return RCP_ENOMEM;
+  if (nm == 0) { json_object_set_new(obj, "entities", arr); return RCP_OK; }
+  ment *ms = rcp__calloc(nm, sizeof *ms);
+  egroup *gs = rcp__calloc(nm, sizeof *gs);
+  size_t *par = rcp__calloc(nm, sizeof *par);
+  unsigned char *on = rcp__calloc(v->ndocs + 1, 1);
+  const char **names = rcp__calloc(nm, sizeof *names);
+  int rc = RCP_OK;
+  if (!ms || !gs || !par || !on || !names) { rc = RCP_ENOMEM; goto out; }
+  size_t k = 0;
+  for (size_t i = 0; i < v->ndocs; i++)
+    for (size_t j = 0; j < v->docs[i]->nents; j++) {
+      const rcp_entity_mention *m = &v->docs[i]->ents[j];
+      if (m->type == RCP_ENT_OTHER) continue;
+      ms[k].doc = i; ms[k].m = m;
+      k++;
+    }
+  /* initial groups: by id / document canon / key */
+  size_t ng = 0;
+  for (size_t i = 0; i < nm; i++) {
+    const rcp_entity_mention *m = ms[i].m;
+    const char *key = m->canon ? m->canon : m->key;
+    size_t g;
+    for (g = 0; g < ng; g++)
+      if (strcmp(gs[g].key, key) == 0 && (gs[g].type == m->type || m->canon)) break;
+    if (g == ng) { gs[ng].key = key; gs[ng].type = m->type; gs[ng].root = ng; ng++; }
+    ms[i].group = g;
+  }
+  for (size_t g = 0; g < ng; g++) par[g] = g;
+  /* merge groups */
+  for (size_t a = 0; a < ng; a++) {
+    if (strchr(gs[a].key, ':')) continue;           /* gazetteer ids are final */
+    char ta[256], fa[64];
+    rcp__fx_translit(gs[a].key, ta, sizeof ta);
+    first_word(gs[a].key, fa, sizeof fa);
+    int na = ntoks(gs[a].key);
+    size_t surname_match = SIZE_MAX, nsur = 0;
+    for (size_t b = 0; b < ng; b++) {
+      if (a == b || gs[b].type != gs[a].type) continue;
+      const char *kb = gs[b].key;
+      if (strchr(kb, ':')) {
+        /* an unknown name whose acronym is a known organisation's */
+        continue;
+      }
+      char tb[256], fb[64];
+      rcp__fx_translit(kb, tb, sizeof tb);
+      int nb = ntoks(kb);
+      if (strcmp(ta, tb) == 0) { uf_union(par, a, b); continue; }
+      if (gs[a].type == RCP_ENT_PERSON && na == 1 && nb >= 2 && letters_only(gs[a].key) &&
+          strlen(gs[a].key) >= 3) {
+        /* a bare surname: the last word of the full name, spelt the same
+        ** (or transliterated, when it is not a first name itself), and not
+        ** after a particle ("Ferrari de Modène" is no Mr Modène) */
+        const char *lw = last_word(kb);
+        size_t pl = (size_t)(lw - kb);
+        int particle = pl >= 4 && (strncmp(lw - 4, " de ", 4) == 0 || strncmp(lw - 4, " du ", 4) == 0 ||
+                                   (pl >= 3 && strncmp(lw - 3, " d'", 3) == 0));
+        char tl[128];
+        rcp__fx_translit(lw, tl, sizeof tl);
+        if (!particle && (strcmp(lw, gs[a].key) == 0 ||
+                          (strcmp(tl, ta) == 0 && !rcp__fx_firstname(gs[a].key))))
+          { surname_match = b; nsur++; }
+        continue;
+      }
+      if (na == nb && na >= 2) {
+        first_word(kb, fb, sizeof fb);
+        /* people: 0.94 with a surname of 4+ letters; other names (products,
+        ** ministries, theatres differ by one word) need 0.97 */
+        double thr = gs[a].type == RCP_ENT_PERSON && strlen(last_word(gs[a].key)) >= 4 &&
+                     strlen(last_word(kb)) >= 4 ? RCP_FX_JW : RCP_FX_JW_OTHER;
+        if (strcmp(fa, fb) == 0 && same_digits(gs[a].key, kb) && rcp__fx_jaro_winkler(ta, tb) >= thr)
+          uf_union(par, a, b);
+      }
+      if (gs[a].type == RCP_ENT_ORG && na == 1 && nb >= 2) {
+        char in[32];
+        rcp__fx_initials(kb, in, sizeof in);
+        if (strlen(in) >= 2 && strcmp(in, gs[a].key) == 0) uf_union(par, a, b);
+      }
+    }
+    /* not when the word is also an organisation of the story ("Ferrari") */
+    if (nsur == 1) {
+      int is_org = 0;
+      for (size_t b = 0; b < ng; b++)
+        if (gs[b].type == RCP_ENT_ORG && (strcmp(gs[b].key, gs[a].key) == 0)) is_org = 1;
+      for (size_t i = 0; i < nm && !is_org; i++)
+        if (ms[i].m->type == RCP_ENT_ORG && strcmp(ms[i].m->key, gs[a].key) == 0) is_org = 1;
+      if (!is_org) uf_union(par, a, surname_match);
+    }
+  }
+  /* one JSON entity per root */
+  {
+    size_t *order = rcp__calloc(ng, sizeof *order);
+    size_t *cnt = rcp__calloc(ng, sizeof *cnt);
+    size_t *arts = rcp__calloc(ng, sizeof *arts);
+    if (!order || !cnt || !arts) { rcp__free(order); rcp__free(cnt); rcp__free(arts); rc = RCP_ENOMEM; goto out; }
+    size_t nr = 0;
+    for (size_t g = 0; g < ng; g++) if (uf_find(par, g) == g) order[nr++] = g;
+    for (size_t r = 0; r < nr; r++) {
+      size_t root = order[r];
+      memset(on, 0, v->ndocs);
+      for (size_t i = 0; i < nm; i++) if (uf_find(par, ms[i].group) == root) { on[ms[i].doc] = 1; cnt[r]++; }
+      for (size_t i = 0; i < v->ndocs; i++) arts[r] += on[i];
+    }
+    /* sort roots by articles, then mentions (simple selection: small n) */
+    for (size_t a = 0; a < nr; a++)
+      for (size_t b = a + 1; b < nr; b++)
+        if (arts[b] > arts[a] || (arts[b] == arts[a] && cnt[b] > cnt[a])) {
+          size_t t = order[a]; order[a] = order[b]; order[b] = t;
+          t = cnt[a]; cnt[a] = cnt[b]; cnt[b] = t;
+          t = arts[a]; arts[a] = arts[b]; arts[b] = t;
+        }
+    for (size_t r = 0; r < nr && r < 60; r++) {
+      size_t root = order[r];
+      size_t nn = 0;
+      int tcount[4] = {0, 0, 0, 0};
+      memset(on, 0, v->ndocs);
+      for (size_t i = 0; i < nm; i++)
+        if (uf_find(par, ms[i].group) == root) {
+          names[nn++] = ms[i].m->name;
+          on[ms[i].doc] = 1;
+          tcount[ms[i].m->type]++;
+        }
+      qsort(names, nn, sizeof *names, cmp_str);
+      /* canonical: most frequent full form (more words first), then longest */
+      const char *best = NULL;
+      size_t bestc = 0;
+      int bestw = 0;
+      for (size_t i = 0; i < nn;) {
+        size_t j = i;
+        while (j < nn && strcmp(names[j], names[i]) == 0) j++;
+        int w = ntoks(names[i]);
+        if (!best || w > bestw || (w == bestw && (j - i > bestc || (j - i == bestc && strlen(names[i]) > strlen(best))))) {
+          best = names[i]; bestc = j - i; bestw = w;
+        }
+        i = j;
+      }
+      rcp_ent_type t = RCP_ENT_PERSON;
+      for (int q = 1; q < 3; q++) if (tcount[q] > tcount[t]) t = (rcp_ent_type)q;
+      json_t *e = json_object(), *vars = json_array();
+      if (!e || !vars) { json_decref(e); json_decref(vars); rc = RCP_ENOMEM; break; }
+      json_object_set_new(e, "name", json_string(best));
+      json_object_set_new(e, "type", json_string(type_name(t)));
+      size_t nspell = 0;
+      char fbest[256];
+      rcp__fx_fold(best, strlen(best), fbest, sizeof fbest);
+      json_t *spell = json_array();
+      for (size_t i = 0; i < nn; i++) {
+        if (i > 0 && strcmp(names[i], names[i - 1]) == 0) continue;
+        if (strcmp(names[i], best) != 0) json_array_append_new(vars, json_string(names[i]));
+        /* names spelt differently: same number of words, other letters */
+        char fi[256];
+        rcp__fx_fold(names[i], strlen(names[i]), fi, sizeof fi);
+        if (t == RCP_ENT_PERSON && ntoks(fi) == ntoks(fbest) && ntoks(fi) >= 2 && spell) {
+          json_t *val = json_object();
+          memset(on, 0, v->ndocs);
+          for (size_t m2 = 0; m2 < nm; m2++)
+            if (uf_find(par, ms[m2].group) == root && strcmp(ms[m2].m->name, names[i]) == 0) on[ms[m2].doc] = 1;
+          json_object_set_new(val, "text", json_string(names[i]));
+          json_object_set_new(val, "articles", ids_array(v, on));
+          json_array_append_new(spell, val);
+          nspell++;
+        }
+      }
+      if (spell && nspell >= 2) {
+        /* only a disagreement if the spellings differ beyond case and accents */
+        int differ = 0;
+        for (size_t i = 1; i < json_array_size(spell); i++) {
+          const char *s0 = json_string_value(json_object_get(json_array_get(spell, 0), "text"));
+          const char *si = json_string_value(json_object_get(json_array_get(spell, i), "text"));
+          char f0[256], f1[256];
+          rcp__fx_fold(s0, strlen(s0), f0, sizeof f0);
+          rcp__fx_fold(si, strlen(si), f1, sizeof f1);
+          if (strcmp(f0, f1) != 0) differ = 1;
+        }
+        if (differ) {
+          json_t *d = json_object();
+          json_object_set_new(d, "about", json_string(best));
+          json_object_set_new(d, "kind", json_string("name"));
+          json_object_set_new(d, "values", spell);
+          json_array_append_new(dis, d);
+          spell = NULL;
+        }
+      }
+      json_decref(spell);
+      memset(on, 0, v->ndocs);
+      for (size_t i = 0; i < nm; i++) if (uf_find(par, ms[i].group) == root) on[ms[i].doc] = 1;
+      json_object_set_new(e, "variants", vars);
+      json_object_set_new(e, "articles", ids_array(v, on));
+      json_object_set_new(e, "mentions", json_integer((json_int_t)cnt[r]));
+      json_array_append_new(arr, e);
+    }
+    rcp__free(order); rcp__free(cnt); rcp__free(arts);
+  }
+out:
+  if (rc == RCP_OK) json_object_set_new(obj, "entities", arr);
+  else json_decref(arr);
+  rcp__free(ms); rcp__free(gs); rcp__free(par); rcp__free(on); rcp__free(names);
+  return rc;
+}
+
+/* ---- figures and their disagreements -------------------------------- */
+
+/* Interval a figure allows, from its qualifier. */
+static void interval(const rcp_figure *f, double *lo, double *hi) {
+  double q = f->quantity;
+  const char *k = f->qualifier;
+  *lo = q; *hi = q;
+  if (!k) return;
+  if (!strcmp(k, "plus de") || !strcmp(k, "more than")) { *lo = q; *hi = INFINITY; }
+  else if (!strcmp(k, "au moins") || !strcmp(k, "at least")) { *lo = q; *hi = INFINITY; }
+  else if (!strcmp(k, "moins de") || !strcmp(k, "less than")) { *lo = 0; *hi = q; }
+  else if (!strcmp(k, "jusqu'à") || !strcmp(k, "up to")) { *lo = 0; *hi = q; }
+  else if (!strcmp(k, "près de") || !strcmp(k, "nearly")) { *lo = q * 0.85; *hi = q; }
+  else { *lo = q * 0.85; *hi = q * 1.15; }  /* environ, about, une dizaine */
+}
+
+static int compatible(const rcp_figure *a, const rcp_figure *b) {
+  double la, ha, lb, hb;
+  interval(a, &la, &ha);
+  interval(b, &lb, &hb);
+  /* open bounds: "plus de 40" excludes 40 itself */
+  int a_open = a->qualifier && (!strcmp(a->qualifier, "plus de") || !strcmp(a->qualifier, "more than"));
+  int b_open = b->qualifier && (!strcmp(b->qualifier, "plus de") || !strcmp(b->qualifier, "more than"));
+  if (a_open && !b->qualifier && b->quantity <= a->quantity) return 0;
+  if (b_open && !a->qualifier && a->quantity <= b->quantity) return 0;
+  return la <= hb + 1e-9 && lb <= ha + 1e-9;
+}
+
+static int skip_about(const rcp_figure *f) {
+  /* time spans, ages and bare money or percentages are too often about
+  ** different things in one story to be compared */
+  static const char *const t[] = {"annee", "ans", "mois", "jour", "semaine", "heure", "minute", "fois",
+    "euros", "dollars", "livres", "%", "year", "day", "week", "hour", "point", "reprise", "etape",
+    "partie", "tour", "fois", NULL};
+  if (!f->about || !f->unit) return 1;
+  for (int i = 0; t[i]; i++) if (strcmp(f->about, t[i]) == 0) return 1;
+  return 0;
+}
+
+typedef struct fref { size_t doc; const rcp_figure *f; } fref;
+
+static int cmp_fref(const void *a, const void *b) {
+  const fref *x = a, *y = b;
+  int c = strcmp(x->f->about, y->f->about);
+  if (c) return c;
+  if (x->doc != y->doc) return x->doc < y->doc ? -1 : 1;
+  return x->f->off < y->f->off ? -1 : x->f->off > y->f->off;
+}
+
+static const char *qual_or_empty(const rcp_figure *f) { return f->qualifier ? f->qualifier : ""; }
+
+static int story_figures(const rcp_story_view *v, const size_t *src, json_t *obj, json_t *dis) {
+  size_t nf = 0;
+  for (size_t i = 0; i < v->ndocs; i++) nf += v->docs[i]->nfigs;
+  json_t *figs = json_array();
+  if (!figs) return RCP_ENOMEM;
+  fref *fs = nf ? rcp__calloc(nf, sizeof *fs) : NULL;
+  unsigned char *on = rcp__calloc(v->ndocs + 1, 1), *seen = rcp__calloc(v->ndocs + 1, 1);
+  int rc = RCP_OK;
+  if ((nf && !fs) || !on || !seen) { rc = RCP_ENOMEM; goto out; }
+  /* figures: one entry per distinct (quantity, qualifier, unit, about),
+  ** with the first article that gives it and all of them */
+  size_t k = 0;
+  for (size_t i = 0; i < v->ndocs; i++)
+    for (size_t j = 0; j < v->docs[i]->nfigs; j++) {
+      const rcp_figure *f = &v->docs[i]->figs[j];
+      if (!f->unit) continue;
+      fs[k].doc = i; fs[k].f = f; k++;
+    }
+  size_t nfs = k;
+  for (size_t a = 0; a < nfs && json_array_size(figs) < 200; a++) {
+    int dup = 0;
+    for (size_t b = 0; b < a && !dup; b++)
+      if (fs[b].f->quantity == fs[a].f->quantity && !strcmp(qual_or_empty(fs[b].f), qual_or_empty(fs[a].f)) &&
+          !strcmp(fs[b].f->unit, fs[a].f->unit) &&
+          !strcmp(fs[b].f->about ? fs[b].f->about : "", fs[a].f->about ? fs[a].f->about : ""))
+        dup = 1;
+    if (dup) continue;
+    memset(on, 0, v->ndocs);
+    for (size_t b = a; b < nfs; b++)
+      if (fs[b].f->quantity == fs[a].f->quantity && !strcmp(qual_or_empty(fs[b].f), qual_or_empty(fs[a].f)) &&
+          !strcmp(fs[b].f->unit, fs[a].f->unit) &&
+          !strcmp(fs[b].f->about ? fs[b].f->about : "", fs[a].f->about ? fs[a].f->about : ""))
+        on[fs[b].doc] = 1;
+    json_t *o = json_object();
+    if (!o) { rc = RCP_ENOMEM; goto out; }
+    json_object_set_new(o, "quantity", json_real(fs[a].f->quantity));
+    json_object_set_new(o, "unit", json_string(fs[a].f->unit));
+    json_object_set_new(o, "qualifier", fs[a].f->qualifier ? json_string(fs[a].f->qualifier) : json_null());
+    json_object_set_new(o, "text", json_string(fs[a].f->text));
+    json_object_set_new(o, "about", fs[a].f->about ? json_string(fs[a].f->about) : json_null());
+    json_object_set_new(o, "article", json_string(v->docs[fs[a].doc]->id ? v->docs[fs[a].doc]->id : ""));
+    json_object_set_new(o, "articles", ids_array(v, on));
+    json_object_set_new(o, "independent", json_integer((json_int_t)independent(src, on, v->ndocs, seen)));
+    json_array_append_new(figs, o);
+  }
+  /* disagreements: by about key */
+  k = 0;
+  for (size_t i = 0; i < nfs; i++) if (!skip_about(fs[i].f)) fs[k++] = fs[i];
+  if (k > 1) qsort(fs, k, sizeof *fs, cmp_fref);
+  for (size_t a = 0; a < k;) {
+    size_t b = a;
+    while (b < k && !strcmp(fs[b].f->about, fs[a].f->about)) b++;
+    /* drop articles that disagree with themselves on this key */
+    unsigned char *bad = seen;
+    memset(bad, 0, v->ndocs);
+    for (size_t i = a; i < b; i++)
+      for (size_t j = i + 1; j < b && fs[j].doc == fs[i].doc; j++)
+        if (!compatible(fs[i].f, fs[j].f)) bad[fs[i].doc] = 1;
+    int conflict = 0;
+    for (size_t i = a; i < b && !conflict; i++)
+      for (size_t j = i + 1; j < b; j++)
+        if (fs[i].doc != fs[j].doc && !bad[fs[i].doc] && !bad[fs[j].doc] &&
+            src[fs[i].doc] != src[fs[j].doc] && !compatible(fs[i].f, fs[j].f)) { conflict = 1; break; }
+    if (conflict) {
+      json_t *d = json_object(), *vals = json_array();
+      if (!d || !vals) { json_decref(d); json_decref(vals); rc = RCP_ENOMEM; goto out; }
+      unsigned char *done = rcp__calloc(b - a, 1);
+      if (!done) { json_decref(d); json_decref(vals); rc = RCP_ENOMEM; goto out; }
+      for (size_t i = a; i < b; i++) {
+        if (done[i - a] || bad[fs[i].doc]) continue;
+        memset(on, 0, v->ndocs);
+        for (size_t j = i; j < b; j++)
+          if (!bad[fs[j].doc] && fs[j].f->quantity == fs[i].f->quantity &&
+              !strcmp(qual_or_empty(fs[j].f), qual_or_empty(fs[i].f))) { on[fs[j].doc] = 1; done[j - a] = 1; }
+        json_t *val = json_object();
+        json_object_set_new(val, "text", json_string(fs[i].f->text));
+        json_object_set_new(val, "quantity", json_real(fs[i].f->quantity));
+        json_object_set_new(val, "qualifier", fs[i].f->qualifier ? json_string(fs[i].f->qualifier) : json_null());
+        json_object_set_new(val, "articles", ids_array(v, on));
+        unsigned char *tmp = rcp__calloc(v->ndocs + 1, 1);
+        json_object_set_new(val, "independent", json_integer(tmp ? (json_int_t)independent(src, on, v->ndocs, tmp) : 0));
+        rcp__free(tmp);
+        json_array_append_new(vals, val);
+      }
+      rcp__free(done);
+      /* shown: the longest description of what is counted among the values */
+      const char *what = NULL;
+      for (size_t i = a; i < b; i++)
+        if (fs[i].f->what && (!what || strlen(fs[i].f->what) > strlen(what))) what = fs[i].f->what;
+      json_object_set_new(d, "about", json_string(what ? what : fs[a].f->about));
+      json_object_set_new(d, "about_key", json_string(fs[a].f->about));
+      json_object_set_new(d, "kind", json_string("figure"));
+      json_object_set_new(d, "values", vals);
+      json_array_append_new(dis, d);
+    }
+    a = b;
+  }
+out:
+  if (rc == RCP_OK) json_object_set_new(obj, "figures", figs);
+  else json_decref(figs);
+  rcp__free(fs); rcp__free(on); rcp__free(seen);
+  return rc;
+}
+
+/* ---- dates: candidates for the event date, and lede disagreements ---- */
+
+/* The event date an article gives: its first point date to the day in its
+** first two sentences (the lede), else INT64_MIN. */
+static const rcp_date_mention *lede_date(const rcp_doc *d, int absolute) {
+  uint32_t s0 = d->ndates ? d->dates[0].sent : 0;
+  for (size_t i = 0; i < d->ndates; i++) {
+    const rcp_date_mention *m = &d->dates[i];
+    if (m->duration || m->day == INT64_MIN || m->precision != 0) continue;
+    if (absolute && m->relative) return NULL;
+    if (m->sent <= s0 + 1 || m->off < 400) return m;
+    break;
+  }
+  return NULL;
+}
+
+static int story_dates(const rcp_story_view *v, const size_t *src, json_t *obj, json_t *dis) {
+  int rc = RCP_OK;
+  unsigned char *on = rcp__calloc(v->ndocs + 1, 1), *seen = rcp__calloc(v->ndocs + 1, 1);
+  int64_t *days = rcp__calloc(v->ndocs + 1, sizeof *days);
+  json_t *cands = json_array(), *dates = json_array();
+  if (!on || !seen || !days || !cands || !dates) { rc = RCP_ENOMEM; goto out; }
+  for (size_t i = 0; i < v->ndocs; i++) {
+    const rcp_date_mention *m = lede_date(v->docs[i], 0);
+    days[i] = m ? m->day : INT64_MIN;
+  }
+  /* candidates: distinct lede days by independent support */
+  size_t ndist = 0;
+  for (size_t i = 0; i < v->ndocs; i++) {
+    if (days[i] == INT64_MIN) continue;
+    int dup = 0;
+    for (size_t j = 0; j < i; j++) if (days[j] == days[i]) dup = 1;
+    if (dup) continue;
+    memset(on, 0, v->ndocs);
+    for (size_t j = i; j < v->ndocs; j++) if (days[j] == days[i]) on[j] = 1;
+    char b[11];
+    rcp__fmt_day(days[i] * 86400, b);
+    json_t *c = json_object();
+    json_object_set_new(c, "date", json_string(b));
+    json_object_set_new(c, "articles", ids_array(v, on));
+    json_object_set_new(c, "independent", json_integer((json_int_t)independent(src, on, v->ndocs, seen)));
+    json_array_append_new(cands, c);
+    ndist++;
+  }
+  /* sort candidates by independent support (stable, small) */
+  for (size_t a = 0; a < ndist; a++)
+    for (size_t b = a + 1; b < ndist; b++) {
+      json_int_t ia = json_integer_value(json_object_get(json_array_get(cands, a), "independent"));
+      json_int_t ib = json_integer_value(json_object_get(json_array_get(cands, b), "independent"));
+      if (ib > ia) {
+        json_t *ta = json_incref(json_array_get(cands, a)), *tb = json_incref(json_array_get(cands, b));
+        json_array_set_new(cands, a, tb);
+        json_array_set_new(cands, b, ta);
+      }
+    }
+  /* the same event dated differently: explicit lede days ("le 9 octobre",
+  ** not "mardi", whose differences are mostly other moments of the event)
+  ** within a week of each other, from different sources */
+  size_t nabs = 0;
+  for (size_t i = 0; i < v->ndocs; i++) {
+    const rcp_date_mention *m = lede_date(v->docs[i], 1);
+    days[i] = m ? m->day : INT64_MIN;
+    if (m) nabs++;
+  }
+  if (nabs >= 2) {
+    /* rebuild the candidates from the explicit days only */
+    json_t *ac = json_array();
+    for (size_t i = 0; ac && i < v->ndocs; i++) {
+      if (days[i] == INT64_MIN) continue;
+      int dup = 0;
+      for (size_t j = 0; j < i; j++) if (days[j] == days[i]) dup = 1;
+      if (dup) continue;
+      memset(on, 0, v->ndocs);
+      for (size_t j = i; j < v->ndocs; j++) if (days[j] == days[i]) on[j] = 1;
+      char b[11];
+      rcp__fmt_day(days[i] * 86400, b);
+      json_t *c = json_object();
+      json_object_set_new(c, "date", json_string(b));
+      json_object_set_new(c, "articles", ids_array(v, on));
+      json_object_set_new(c, "independent", json_integer((json_int_t)independent(src, on, v->ndocs, seen)));
+      json_array_append_new(ac, c);
+    }
+    json_t *vals = json_array();
+    size_t nv = 0;
+    const char *best = json_string_value(json_object_get(json_array_get(cands, 0), "date"));
+    int64_t bd = best ? rcp__parse_iso(best) / 86400 : 0;
+    for (size_t a = 0; a < json_array_size(ac); a++) {
+      json_t *c = json_array_get(ac, a);
+      int64_t d = rcp__parse_iso(json_string_value(json_object_get(c, "date"))) / 86400;
+      if (d - bd > 7 || bd - d > 7) continue;
+      json_t *val = json_object();
+      json_object_set_new(val, "text", json_incref(json_object_get(c, "date")));
+      json_object_set_new(val, "articles", json_incref(json_object_get(c, "articles")));
+      json_object_set_new(val, "independent", json_incref(json_object_get(c, "independent")));
+      json_array_append_new(vals, val);
+      nv++;
+    }
+    if (nv >= 2) {
+      json_t *d = json_object();
+      json_object_set_new(d, "about", json_string("date"));
+      json_object_set_new(d, "kind", json_string("date"));
+      json_object_set_new(d, "values", vals);
+      json_array_append_new(dis, d);
+    } else {
+      json_decref(vals);
+    }
+    json_decref(ac);
+  }
+  /* every point date of the story, for a timeline: distinct days in order */
+  for (size_t i = 0; i < v->ndocs; i++) {
+    const rcp_doc *d = v->docs[i];
+    for (size_t j = 0; j < d->ndates; j++) {
+      const rcp_date_mention *m = &d->dates[j];
+      if (m->duration || m->day == INT64_MIN) continue;
+      char b[11];
+      rcp__fmt_day(m->day * 86400, b);
+      json_t *o = NULL;
+      size_t at = json_array_size(dates);
+      for (size_t q = 0; q < json_array_size(dates); q++) {
+        json_t *e = json_array_get(dates, q);
+        const char *eb = json_string_value(json_object_get(e, "date"));
+        int c = strcmp(eb, b);
+        if (c == 0 && json_integer_value(json_object_get(e, "precision_code")) == m->precision) { o = e; break; }
+        if (c > 0 && at == json_array_size(dates)) at = q;
+      }
+      if (!o) {
+        if (json_array_size(dates) >= 100) continue;
+        o = json_object();
+        json_object_set_new(o, "date", json_string(b));
+        json_object_set_new(o, "precision", json_string(m->precision == 0 ? "day" : m->precision == 1 ? "month" :
+                                                        m->precision == 2 ? "year" : "week"));
+        json_object_set_new(o, "precision_code", json_integer(m->precision));
+        json_object_set_new(o, "text", json_string(m->text));
+        json_object_set_new(o, "articles", json_array());
+        json_array_insert_new(dates, at, o);
+      }
+      json_t *arts = json_object_get(o, "articles");
+      const char *id = d->id ? d->id : "";
+      int have = 0;
+      for (size_t q = 0; q < json_array_size(arts); q++)
+        if (!strcmp(json_string_value(json_array_get(arts, q)), id)) have = 1;
+      if (!have) json_array_append_new(arts, json_string(id));
+    }
+  }
+  for (size_t q = 0; q < json_array_size(dates); q++) json_object_del(json_array_get(dates, q), "precision_code");
+out:
+  if (rc == RCP_OK) {
+    json_object_set_new(obj, "event_date_candidates", cands);
+    json_object_set_new(obj, "dates", dates);
+  } else {
+    json_decref(cands);
+    json_decref(dates);
+  }
+  rcp__free(on); rcp__free(seen); rcp__free(days);
+  return rc;
+}
+
+/* ---- entry point ---------------------------------------------------- */
+
+int rcp__story_facts(const rcp_ctx *ctx, const rcp_story_view *v, struct json_t *obj) {
+  (void)ctx;
+  if (!v || !obj) return RCP_EINVAL;
+  size_t n = v->ndocs;
+  size_t *src = rcp__calloc(n + 1, sizeof *src);
+  unsigned char *on = rcp__calloc(n + 1, 1), *seen = rcp__calloc(n + 1, 1);
+  json_t *dis = json_array();
+  int rc = RCP_OK;
+  if (!src || !on || !seen || !dis) { rc = RCP_ENOMEM; goto out; }
+  for (size_t i = 0; i < n; i++) src[i] = i;
+  for (size_t r = 0; r < v->nrels; r++)
+    if (v->rels[r].a < n && v->rels[r].b < n) uf_union(src, v->rels[r].a, v->rels[r].b);
+  for (size_t i = 0; i < n; i++) src[i] = uf_find(src, i);
+  memset(on, 1, n);
+  json_object_set_new(obj, "independent_sources", json_integer((json_int_t)independent(src, on, n, seen)));
+  json_t *groups = json_array();
+  for (size_t i = 0; groups && i < n; i++) {
+    if (src[i] != i) continue;
+    memset(on, 0, n);
+    for (size_t j = 0; j < n; j++) if (src[j] == i) on[j] = 1;
+    json_array_append_new(groups, ids_array(v, on));
+  }
+  json_object_set_new(obj, "source_groups", groups ? groups : json_null());
+  rc = story_entities(v, src, obj, dis);
+  if (rc == RCP_OK) rc = story_figures(v, src, obj, dis);
+  if (rc == RCP_OK) rc = story_dates(v, src, obj, dis);
+  if (rc == RCP_OK) { json_object_set_new(obj, "disagreements", dis); dis = NULL; }
+out:
+  json_decref(dis);
+  rcp__free(src); rcp__free(on); rcp__free(seen);
+  return rc;
+}

@@ -1,0 +1,220 @@
+/* render_site.c -- stage 9: the files a run writes (rcp_render_site) and
+** the Markdown of one story (rcp_story_markdown).
+**
+** rcp_render_site reads every story as the JSON contract (rcp_stories_json),
+** writes it as DIR/stories.json (one story a line), then DIR/stories.md (one section a story),
+** DIR/index.html (the list, newest and largest first) and
+** DIR/stories/ID.html (one page a story).  The three top files are written
+** to a temporary name and renamed, so a reader never sees half of one.
+** Rendering works on the parsed JSON only: whatever the store holds is
+** shown through the same contract other programs read.
+*/
+#include "recoupe_int.h"
+
+#include <errno.h>     /* errno */
+#include <jansson.h>   /* json_loadb, json_dumpb */
+#include <stdio.h>     /* fopen, rename */
+#include <stdlib.h>    /* free */
+#include <string.h>    /* strerror, strlen */
+#include <sys/stat.h>  /* mkdir */
+
+#define PAGE_MAX ((size_t)256 << 20)
+
+/* Writes n bytes to path directly (story pages: thousands of them, where
+** the extra rename would double the directory work). */
+static int write_direct(rcp_ctx *ctx, const char *path, const char *p, size_t n) {
+  FILE *f = fopen(path, "wb");
+  if (!f) return rcp__err(ctx, RCP_EIO, "%s: %s", path, strerror(errno));
+  int rc = RCP_OK;
+  if (n && fwrite(p, 1, n, f) != n) rc = rcp__err(ctx, RCP_EIO, "%s: %s", path, strerror(errno));
+  if (fclose(f) != 0 && rc == RCP_OK) rc = rcp__err(ctx, RCP_EIO, "%s: %s", path, strerror(errno));
+  return rc;
+}
+
+/* Writes n bytes to path through path.tmp and a rename. */
+static int write_file(rcp_ctx *ctx, const char *path, const char *p, size_t n) {
+  size_t pl = strlen(path);
+  char *tmp = rcp__malloc(pl + 5);
+  if (!tmp) return RCP_ENOMEM;
+  memcpy(tmp, path, pl);
+  memcpy(tmp + pl, ".tmp", 5);
+  FILE *f = fopen(tmp, "wb");
+  int rc = RCP_OK;
+  if (!f) rc = rcp__err(ctx, RCP_EIO, "%s: %s", tmp, strerror(errno));
+  else {
+    if (n && fwrite(p, 1, n, f) != n) rc = rcp__err(ctx, RCP_EIO, "%s: %s", tmp, strerror(errno));
+    if (fclose(f) != 0 && rc == RCP_OK) rc = rcp__err(ctx, RCP_EIO, "%s: %s", tmp, strerror(errno));
+    if (rc == RCP_OK && rename(tmp, path) != 0) rc = rcp__err(ctx, RCP_EIO, "%s: %s", path, strerror(errno));
+    if (rc != RCP_OK) remove(tmp);
+  }
+  rcp__free(tmp);
+  return rc;
+}
+
+static int make_dir(rcp_ctx *ctx, const char *path) {
+  if (mkdir(path, 0777) == 0 || errno == EEXIST) {
+    struct stat st;
+    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) return RCP_OK;
+    return rcp__err(ctx, RCP_EIO, "%s: not a directory", path);
+  }
+  return rcp__err(ctx, RCP_EIO, "%s: %s", path, strerror(errno));
+}
+
+static int buf_rc(const rcp_buf *b) { return b->err ? b->err : RCP_OK; }
+
+int rcp_story_markdown(rcp_ctx *ctx, const char *id, char **out) {
+  *out = NULL;
+  if (!id) return rcp__err(ctx, RCP_EINVAL, "markdown: no story id");
+  char *js = NULL;
+  int rc = rcp_story_json(ctx, id, 0, &js);
+  if (rc != RCP_OK) return rc;
+  json_error_t jerr;
+  json_t *story = json_loads(js, 0, &jerr);
+  free(js);
+  if (!story) return rcp__err(ctx, RCP_EPARSE, "markdown: story JSON: %s", jerr.text);
+  rcp_buf b;
+  rcp__buf_init(&b, PAGE_MAX);
+  rc = rcp__md_story(&b, story);
+  json_decref(story);
+  if (rc == RCP_OK) rc = buf_rc(&b);
+  if (rc == RCP_OK) *out = rcp__buf_take(&b);
+  if (rc == RCP_OK && !*out) rc = RCP_ENOMEM;
+  rcp__buf_free(&b);
+  return rc;
+}
+
+/* Renders the parsed stories into dir (stories.json is written by the
+** caller).  Exposed for tests through rcp__render_site_json. */
+int rcp__render_site_json(rcp_ctx *ctx, json_t *stories, const char *dir) {
+  if (!json_is_array(stories)) return rcp__err(ctx, RCP_EPARSE, "render: stories are not an array");
+  rcp__stories_sort(stories);
+  size_t dl = strlen(dir);
+  rcp_buf path, b;
+  rcp__buf_init(&path, 4096 + dl);
+  rcp__buf_init(&b, PAGE_MAX);
+  int rc = RCP_OK;
+  size_t i;
+  json_t *s;
+
+  /* stories.md */
+  const char *lang0 = NULL;
+  json_array_foreach(stories, i, s) {
+    json_t *l = json_object_get(s, "language");
+    if (json_is_string(l)) { lang0 = json_string_value(l); break; }
+  }
+  const rcp__labels *L0 = rcp__labels_for(lang0);
+  rcp__buf_printf(&b, "# %s\n", L0->stories);
+  json_array_foreach(stories, i, s) {
+    rcp__buf_addc(&b, '\n');
+    if ((rc = rcp__md_story(&b, s)) != RCP_OK) break;
+  }
+  if (!json_array_size(stories)) rcp__buf_printf(&b, "\n%s\n", L0->no_stories);
+  rcp__buf_printf(&path, "%s/stories.md", dir);
+  if (rc == RCP_OK) rc = buf_rc(&b);
+  if (rc == RCP_OK) rc = buf_rc(&path);
+  if (rc == RCP_OK) rc = write_file(ctx, path.p, b.p ? b.p : "", b.n);
+
+  /* index.html */
+  if (rc == RCP_OK) {
+    rcp__buf_reset(&b);
+    rcp__html_page_begin(&b, L0->stories, lang0, 0);
+    rcp__buf_printf(&b, "<h1>%s</h1>\n", L0->stories);
+    rcp__html_story_list(&b, stories, 0);
+    rcp__html_page_end(&b);
+    rcp__buf_reset(&path);
+    rcp__buf_printf(&path, "%s/index.html", dir);
+    rc = buf_rc(&b);
+    if (rc == RCP_OK) rc = buf_rc(&path);
+    if (rc == RCP_OK) rc = write_file(ctx, path.p, b.p, b.n);
+  }
+
+  /* stories/ID.html */
+  if (rc == RCP_OK) {
+    rcp__buf_reset(&path);
+    rcp__buf_printf(&path, "%s/stories", dir);
+    rc = buf_rc(&path);
+    if (rc == RCP_OK) rc = make_dir(ctx, path.p);
+  }
+  json_array_foreach(stories, i, s) {
+    if (rc != RCP_OK) break;
+    json_t *id = json_object_get(s, "id");
+    json_t *title = json_object_get(s, "title");
+    json_t *lang = json_object_get(s, "language");
+    if (!json_is_string(id)) continue;
+    rcp__buf_reset(&b);
+    rcp__html_page_begin(&b, json_is_string(title) ? json_string_value(title) : json_string_value(id),
+                         json_is_string(lang) ? json_string_value(lang) : NULL, 2);
+    rc = rcp__html_story(&b, s, 2);
+    rcp__html_page_end(&b);
+    rcp__buf_reset(&path);
+    rcp__buf_printf(&path, "%s/stories/", dir);
+    rcp__html_id_path(&path, json_string_value(id), 0);
+    rcp__buf_adds(&path, ".html");
+    if (rc == RCP_OK) rc = buf_rc(&b);
+    if (rc == RCP_OK) rc = buf_rc(&path);
+    if (rc == RCP_OK) rc = write_direct(ctx, path.p, b.p, b.n);
+  }
+  if (rc == RCP_ENOMEM || rc == RCP_ETOOBIG) rcp__err(ctx, rc, "render: %s", rcp_strerror(rc));
+  rcp__buf_free(&b);
+  rcp__buf_free(&path);
+  return rc;
+}
+
+/* stories.json: the compact array with a newline before each story, so
+** the file is both small and greppable (any JSON reader takes it).  One
+** linear pass over the compact text: a top-level comma is one outside any
+** string at depth 1. */
+static int write_stories_json(rcp_ctx *ctx, const char *js, const char *dir) {
+  size_t n = strlen(js);
+  rcp_buf b, path;
+  rcp__buf_init(&b, n + n / 16 + 64);
+  rcp__buf_init(&path, 4096 + strlen(dir));
+  rcp__buf_printf(&path, "%s/stories.json", dir);
+  int depth = 0;
+  bool str = false, esc = false;
+  size_t run = 0;
+  for (size_t i = 0; i < n; i++) {
+    char c = js[i];
+    bool nl_before = false, nl_after = false;
+    if (str) {
+      if (esc) esc = false;
+      else if (c == '\\') esc = true;
+      else if (c == '"') str = false;
+    } else if (c == '"') str = true;
+    else if (c == '[' || c == '{') { if (depth == 0) nl_after = true; depth++; }
+    else if (c == ']' || c == '}') { depth--; if (depth == 0) nl_before = true; }
+    else if (c == ',' && depth == 1) nl_after = true;
+    if (nl_before) { rcp__buf_add(&b, js + i - run, run); run = 0; rcp__buf_addc(&b, '\n'); }
+    run++;
+    if (nl_after) { rcp__buf_add(&b, js + i + 1 - run, run); run = 0; rcp__buf_addc(&b, '\n'); }
+  }
+  rcp__buf_add(&b, js + n - run, run);
+  rcp__buf_addc(&b, '\n');
+  int rc = buf_rc(&b);
+  if (rc == RCP_OK) rc = buf_rc(&path);
+  if (rc == RCP_OK) rc = write_file(ctx, path.p, b.p, b.n);
+  rcp__buf_free(&b);
+  rcp__buf_free(&path);
+  return rc;
+}
+
+int rcp_render_site(rcp_ctx *ctx, const char *dir) {
+  if (!dir || !dir[0]) return rcp__err(ctx, RCP_EINVAL, "render: no output directory");
+  int rc = make_dir(ctx, dir);
+  if (rc != RCP_OK) return rc;
+  char *js = NULL;
+  rc = rcp_stories_json(ctx, NULL, 0, &js);
+  if (rc != RCP_OK) return rc;
+  /* the contract as the store gives it, before the pages sort by date */
+  rc = write_stories_json(ctx, js, dir);
+  json_t *stories = NULL;
+  if (rc == RCP_OK) {
+    json_error_t jerr;
+    stories = json_loads(js, 0, &jerr);
+    if (!stories) rc = rcp__err(ctx, RCP_EPARSE, "render: stories JSON: %s", jerr.text);
+  }
+  free(js);
+  if (rc == RCP_OK) rc = rcp__render_site_json(ctx, stories, dir);
+  json_decref(stories);
+  return rc;
+}

@@ -1,0 +1,101 @@
+/* store_relate.c -- the relate stage's tables (migration 2 in store.c):
+** relate_pages holds what rcp__relidx_new reloads (the 128-byte signature,
+** shingle count, publication minute and exact hash of every related page),
+** relations holds every relation found.  Both are written inside the
+** batch's transaction by rcp__relate_doc, so they never disagree with
+** the articles table.  Integers are stored as SQLite integers (no byte
+** order issue); the signature is a byte string. */
+#include "store_int.h"
+
+#include <string.h> /* strcmp */
+
+int rcp__store_relate_load(rcp_store *s,
+                           int (*cb)(void *ud, int64_t rowid, const uint8_t *sig, uint32_t nsh,
+                                     int32_t tmin, uint64_t exact),
+                           void *ud) {
+  sqlite3_stmt *st;
+  RCP_TRY(rcp__store_prepare(s, "SELECT article,sig,nshingles,tmin,exact FROM relate_pages"
+                                " ORDER BY article", &st));
+  int rc = RCP_OK, step;
+  while (rc == RCP_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
+    const void *sig = sqlite3_column_blob(st, 1);
+    if (!sig || sqlite3_column_bytes(st, 1) != RCP_MINHASH_K) continue;
+    int32_t tmin = sqlite3_column_type(st, 3) == SQLITE_NULL ? INT32_MIN
+                   : (int32_t)sqlite3_column_int64(st, 3);
+    rc = cb(ud, sqlite3_column_int64(st, 0), sig, (uint32_t)sqlite3_column_int64(st, 2), tmin,
+            (uint64_t)sqlite3_column_int64(st, 4));
+  }
+  if (rc == RCP_OK && step != SQLITE_DONE) rc = rcp__store_fail(s, "load relate index");
+  sqlite3_finalize(st);
+  return rc;
+}
+
+int rcp__store_relate_put_page(rcp_store *s, int64_t rowid, const uint8_t *sig, uint32_t nsh,
+                               int32_t tmin, uint64_t exact) {
+  sqlite3_stmt *st;
+  RCP_TRY(rcp__store_prepare(s, "INSERT OR REPLACE INTO relate_pages(article,sig,nshingles,tmin,exact)"
+                                " VALUES(?,?,?,?,?)", &st));
+  sqlite3_bind_int64(st, 1, rowid);
+  sqlite3_bind_blob(st, 2, sig, RCP_MINHASH_K, SQLITE_TRANSIENT);
+  sqlite3_bind_int64(st, 3, nsh);
+  if (tmin == INT32_MIN) sqlite3_bind_null(st, 4); else sqlite3_bind_int64(st, 4, tmin);
+  sqlite3_bind_int64(st, 5, (sqlite3_int64)exact);
+  int rc = sqlite3_step(st);
+  sqlite3_finalize(st);
+  return rc == SQLITE_DONE ? RCP_OK : rcp__store_fail(s, "write relate index");
+}
+
+int rcp__store_relate_put_rel(rcp_store *s, int64_t a, const rcp_rel *r) {
+  sqlite3_stmt *st;
+  RCP_TRY(rcp__store_prepare(s, "INSERT OR REPLACE INTO relations(a,b,kind,score,direction)"
+                                " VALUES(?,?,?,?,?)", &st));
+  sqlite3_bind_int64(st, 1, a);
+  sqlite3_bind_int64(st, 2, r->other);
+  sqlite3_bind_text(st, 3, r->kind, -1, SQLITE_STATIC);
+  sqlite3_bind_double(st, 4, r->score);
+  sqlite3_bind_int(st, 5, r->direction);
+  int rc = sqlite3_step(st);
+  sqlite3_finalize(st);
+  return rc == SQLITE_DONE ? RCP_OK : rcp__store_fail(s, "write relation");
+}
+
+/* The kind names as static strings (rcp_rel.kind is static). */
+static const char *kind_static(const char *k) {
+  static const char *const kinds[] = { "duplicate", "near_duplicate", "contains", "update",
+                                       "rewrite", NULL };
+  for (int i = 0; kinds[i]; i++) if (k && strcmp(k, kinds[i]) == 0) return kinds[i];
+  return "related";
+}
+
+int rcp__store_relations_of(rcp_store *s, int64_t rowid, rcp_rel **out, size_t *n) {
+  *out = NULL;
+  *n = 0;
+  sqlite3_stmt *st;
+  RCP_TRY(rcp__store_prepare(s, "SELECT b,kind,score,direction FROM relations WHERE a=?1"
+                                " UNION ALL SELECT a,kind,score,-direction FROM relations WHERE b=?1"
+                                " ORDER BY 3 DESC, 1", &st));
+  sqlite3_bind_int64(st, 1, rowid);
+  rcp_rel *r = NULL;
+  size_t k = 0, cap = 0;
+  int rc = RCP_OK, step;
+  while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+    if (k == cap) {
+      size_t nc = cap ? cap * 2 : 8;
+      rcp_rel *q = rcp__realloc(r, nc * sizeof *q);
+      if (!q) { rc = RCP_ENOMEM; break; }
+      r = q;
+      cap = nc;
+    }
+    r[k].other = sqlite3_column_int64(st, 0);
+    r[k].kind = kind_static((const char *)sqlite3_column_text(st, 1));
+    r[k].score = sqlite3_column_double(st, 2);
+    r[k].direction = sqlite3_column_int(st, 3);
+    k++;
+  }
+  if (rc == RCP_OK && step != SQLITE_DONE) rc = rcp__store_fail(s, "read relations");
+  sqlite3_finalize(st);
+  if (rc != RCP_OK) { rcp__free(r); return rc; }
+  *out = r;
+  *n = k;
+  return RCP_OK;
+}

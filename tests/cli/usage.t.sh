@@ -1,0 +1,41 @@
+# usage.t.sh -- global options, help, usage errors and exit codes.
+. "$(dirname "$0")/lib.sh"
+
+run --version
+expect_rc 0 "--version exits 0"
+expect_out "recoupe 0." "--version prints the version"
+
+run help
+expect_rc 0 "help exits 0"
+for c in add run stories show extract dedup summarize serve; do
+  expect_out "  $c " "help lists $c"
+done
+
+run help add
+expect_out "usage: recoupe add" "help COMMAND prints its usage"
+
+run
+expect_rc 2 "no command is a usage error"
+
+run frobnicate
+expect_rc 2 "unknown command exits 2"
+expect_err "no such command: frobnicate" "unknown command is named"
+
+run add
+expect_rc 2 "add without input exits 2"
+expect_err "usage: recoupe add" "add without input prints its usage"
+
+run add --bogus x
+expect_rc 2 "unknown option exits 2"
+expect_err "unknown option --bogus" "unknown option is named"
+
+run run examples
+expect_rc 2 "run without --out exits 2"
+
+run extract
+expect_rc 2 "extract without input exits 2"
+
+run --threads
+expect_rc 2 "--threads without a value exits 2"
+
+finish

@@ -1,0 +1,436 @@
+/* test_cluster.c -- stage 6: stories.  Order independence within a batch,
+** two batches = one batch, same place months apart = two stories linked as a
+** storyline, a recurring title on two days = two stories, merges keep the
+** old id answering, window closing, and the JSON views over the store.
+** Fixtures: tests/data/cluster/events.jsonl (French and English). */
+#include "test.h"
+
+#include <jansson.h>
+#include <stdlib.h>
+
+/* ---- documents from the fixture -------------------------------------- */
+
+static const char *const stop[] = {
+  "le", "la", "les", "de", "des", "du", "un", "une", "et", "a", "au", "aux", "en", "dans", "par",
+  "pour", "sur", "qui", "que", "est", "ont", "the", "of", "in", "on", "and", "to", "at", "by",
+  "for", "after", "has", "have", "is", "was", "as", "from", "their", "its", "an", "se", "ne",
+  "n", "l", "d", "plus", "most", "them", "with", NULL };
+
+/* A plain tokenizer for when the analysis stage gives no tokens (it is a
+** placeholder until issue 4 lands): words, lower case, crude stems. */
+static void simple_tokens(rcp_doc *d) {
+  const char *t = d->text;
+  size_t n = d->text_len, cap = n / 2 + 16, nt = 0;
+  rcp_token *tk = rcp__arena_calloc(d->arena, cap, sizeof *tk);
+  int sent0 = 1;
+  uint32_t sent = 0;
+  for (size_t i = 0; i < n && nt < cap;) {
+    unsigned char ch = (unsigned char)t[i];
+    if (!(ch >= 0x80 || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9'))) {
+      if (ch == '.' || ch == '!' || ch == '?') { sent0 = 1; sent++; }
+      i++;
+      continue;
+    }
+    size_t s = i;
+    while (i < n) {
+      unsigned char c2 = (unsigned char)t[i];
+      if (!(c2 >= 0x80 || (c2 >= 'a' && c2 <= 'z') || (c2 >= 'A' && c2 <= 'Z') || (c2 >= '0' && c2 <= '9'))) break;
+      if (c2 == 0xE2 && i + 2 < n && (unsigned char)t[i + 1] == 0x80 && (unsigned char)t[i + 2] == 0x99) break;
+      i++;
+    }
+    rcp_token *k = &tk[nt++];
+    k->off = (uint32_t)s; k->len = (uint32_t)(i - s);
+    char *w = rcp__arena_strndup(d->arena, t + s, i - s);
+    int all_digits = 1;
+    for (char *p = w; *p; p++) {
+      if (*p >= 'A' && *p <= 'Z') *p = (char)(*p - 'A' + 'a');
+      if (*p < '0' || *p > '9') all_digits = 0;
+    }
+    k->norm = w;
+    size_t wl = strlen(w);
+    k->stem = wl > 4 && w[wl - 1] == 's' ? rcp__arena_strndup(d->arena, w, wl - 1) : w;
+    k->hash = rcp__hash64(k->norm, strlen(k->norm), 0);
+    k->shash = rcp__hash64(k->stem, strlen(k->stem), 0);
+    k->sent = sent;
+    if ((ch >= 'A' && ch <= 'Z') || (ch == 0xC3 && s + 1 < n && (unsigned char)t[s + 1] >= 0x80 &&
+                                     (unsigned char)t[s + 1] <= 0x9E)) k->flags |= RCP_TOK_CAP;
+    if (all_digits) k->flags |= RCP_TOK_NUM;
+    for (int q = 0; stop[q]; q++) if (strcmp(stop[q], w) == 0) k->flags |= RCP_TOK_STOP;
+    if (sent0) k->flags |= RCP_TOK_SENT0;
+    sent0 = 0;
+  }
+  d->toks = tk;
+  d->ntoks = nt;
+}
+
+typedef struct fixture { rcp_doc **d; size_t n; } fixture;
+
+static rcp_doc *make_doc(rcp_ctx *ctx, json_t *o) {
+  rcp_page p;
+  memset(&p, 0, sizeof p);
+  p.id = json_string_value(json_object_get(o, "id"));
+  p.source = "events.jsonl";
+  p.title = json_string_value(json_object_get(o, "title"));
+  p.published = json_string_value(json_object_get(o, "published"));
+  p.site = json_string_value(json_object_get(o, "site"));
+  p.body = json_string_value(json_object_get(o, "text"));
+  p.body_len = strlen(p.body);
+  rcp_doc *d = NULL;
+  if (rcp__doc_new(ctx, &p, &d) != RCP_OK) return NULL;
+  d->title = d->in_title;
+  d->published = d->in_published;
+  d->site = d->in_site;
+  d->text = d->raw;
+  d->text_len = d->raw_len;
+  d->pub_time = rcp__parse_iso(d->published);
+  rcp__analyze(ctx, d);
+  if (d->ntoks == 0) simple_tokens(d);
+  rcp__hash128(d->text, d->text_len, d->fp.exact);
+  return d;
+}
+
+static fixture load_fixture(rcp_ctx *ctx) {
+  fixture f = { NULL, 0 };
+  char *txt = t_read("cluster/events.jsonl", NULL);
+  if (!txt) return f;
+  f.d = calloc(64, sizeof *f.d);
+  for (char *line = strtok(txt, "\n"); line && f.n < 64; line = strtok(NULL, "\n")) {
+    json_t *o = json_loads(line, 0, NULL);
+    if (o) { f.d[f.n] = make_doc(ctx, o); if (f.d[f.n]) { f.d[f.n]->rowid = (int64_t)f.n + 1; f.n++; } }
+    json_decref(o);
+  }
+  free(txt);
+  return f;
+}
+
+static void free_fixture(fixture *f) {
+  for (size_t i = 0; i < f->n; i++) rcp_doc_free(f->d[i]);
+  free(f->d);
+}
+
+static rcp_doc *by_id(const fixture *f, const char *id) {
+  for (size_t i = 0; i < f->n; i++) if (strcmp(f->d[i]->id, id) == 0) return f->d[i];
+  return NULL;
+}
+
+/* ---- what the clusterer did ----------------------------------------- */
+
+typedef struct seen {
+  int64_t story[64];            /* by article row id */
+  int64_t merged[64][2]; int nmerged;
+  int64_t links[64][2]; int nlinks;
+} seen;
+
+static void on_assign(void *ud, int64_t a, int64_t s) { seen *x = ud; if (a > 0 && a < 64) x->story[a] = s; }
+static void on_merge(void *ud, int64_t from, int64_t into) {
+  seen *x = ud;
+  if (x->nmerged < 64) { x->merged[x->nmerged][0] = from; x->merged[x->nmerged][1] = into; x->nmerged++; }
+  for (int i = 0; i < 64; i++) if (x->story[i] == from) x->story[i] = into;
+}
+static void on_link(void *ud, int64_t a, int64_t b, const char *kind) {
+  seen *x = ud;
+  (void)kind;
+  if (x->nlinks < 64) { x->links[x->nlinks][0] = a; x->links[x->nlinks][1] = b; x->nlinks++; }
+}
+
+/* Clusters docs (in the given order) in one batch, or two batches split at
+** `split` with the clusterer reopened from the store in between. */
+static int run(rcp_ctx *ctx, rcp_doc **docs, size_t n, size_t split, seen *out) {
+  memset(out, 0, sizeof *out);
+  rcp_cluster_observer o = { on_assign, on_merge, on_link, out };
+  int rc = RCP_OK;
+  size_t from = 0;
+  while (from < n && rc == RCP_OK) {
+    size_t to = split && from < split ? split : n;
+    rcp_clusterer *c = NULL;
+    rc = rcp__cluster_open(ctx, &c);
+    if (rc != RCP_OK) return rc;
+    rcp__cluster_observe(c, &o);
+    if (ctx->store) rc = rcp__store_begin(ctx->store);
+    if (ctx->store && rc == RCP_OK) rc = rcp__store_meta_set(ctx->store, "batch", "1");
+    for (size_t i = from; i < to && rc == RCP_OK; i++) {
+      int64_t st;
+      if (ctx->store) {
+        docs[i]->rowid = 0;
+        rc = rcp__store_put_article(ctx->store, docs[i]);
+      }
+      if (rc == RCP_OK) rc = rcp__cluster_doc(c, docs[i], NULL, 0, &st);
+    }
+    int64_t *touched = NULL;
+    size_t nt = 0;
+    if (rc == RCP_OK) rc = rcp__cluster_flush(c, &touched, &nt);
+    rcp__free(touched);
+    if (rc != RCP_OK) fprintf(stderr, "run: %s\n", rcp_errmsg(ctx));
+    if (ctx->store) rc = rc == RCP_OK ? rcp__store_commit(ctx->store) : (rcp__store_rollback(ctx->store), rc);
+    rcp__cluster_free(c);
+    from = to;
+  }
+  return rc;
+}
+
+static int same(const seen *a, const seen *b, const fixture *f) {
+  for (size_t i = 0; i < f->n; i++) {
+    int64_t r = f->d[i]->rowid;
+    if (a->story[r] != b->story[r]) return 0;
+  }
+  return 1;
+}
+
+static rcp_ctx *open_ctx(const char *db) {
+  rcp_opts o;
+  rcp_opts_default(&o);
+  o.db_path = db;
+  rcp_ctx *ctx = NULL;
+  char *msg = NULL;
+  rcp_ctx_open(&ctx, &o, &msg);
+  free(msg);
+  return ctx;
+}
+
+static int64_t story_of(const seen *s, const fixture *f, const char *id) {
+  rcp_doc *d = by_id(f, id);
+  return d ? s->story[d->rowid] : -1;
+}
+
+static int linked(const seen *s, int64_t a, int64_t b) {
+  for (int i = 0; i < s->nlinks; i++)
+    if ((s->links[i][0] == a && s->links[i][1] == b) || (s->links[i][0] == b && s->links[i][1] == a)) return 1;
+  return 0;
+}
+
+TEST_SUITE(cluster) {
+  rcp_ctx *ctx = open_ctx(NULL);
+  fixture f = load_fixture(ctx);
+  TEST("fixture loads") { CHECK_INT(f.n, 10); }
+  if (f.n != 10) { free_fixture(&f); rcp_ctx_free(ctx); return; }
+
+  seen a, b;
+  TEST("events become stories; months apart = two stories in one storyline") {
+    CHECK_INT(run(ctx, f.d, f.n, 0, &a), RCP_OK);
+    int64_t ma = story_of(&a, &f, "ma1"), va = story_of(&a, &f, "va1"), mb = story_of(&a, &f, "mb1");
+    CHECK(ma > 0 && va > 0 && mb > 0);
+    CHECK_INT(story_of(&a, &f, "ma2"), ma);
+    CHECK_INT(story_of(&a, &f, "ma3"), ma);
+    CHECK_INT(story_of(&a, &f, "va2"), va);
+    CHECK_INT(story_of(&a, &f, "va3"), va);
+    CHECK_INT(story_of(&a, &f, "mb2"), mb);
+    CHECK(ma != va && ma != mb && va != mb);
+    CHECK(linked(&a, ma, mb));
+    CHECK(!linked(&a, ma, va));
+  }
+  TEST("a recurring title on two days: two stories, one storyline") {
+    int64_t c1 = story_of(&a, &f, "cv1"), c2 = story_of(&a, &f, "cv2");
+    CHECK(c1 > 0 && c2 > 0 && c1 != c2);
+    CHECK(linked(&a, c1, c2));
+  }
+  TEST("order independence: any order of one batch gives the same stories and ids") {
+    rcp_doc *rev[10];
+    for (size_t i = 0; i < 10; i++) rev[i] = f.d[9 - i];
+    CHECK_INT(run(ctx, rev, 10, 0, &b), RCP_OK);
+    CHECK(same(&a, &b, &f));
+    rcp_doc *mix[10];
+    for (size_t i = 0; i < 10; i++) mix[i] = f.d[(i * 7 + 3) % 10];
+    CHECK_INT(run(ctx, mix, 10, 0, &b), RCP_OK);
+    CHECK(same(&a, &b, &f));
+    CHECK_INT(b.nlinks, a.nlinks);
+  }
+  TEST("window: a story closes after window_days without news") {
+    rcp_clusterer *c = NULL;
+    CHECK_INT(rcp__cluster_open(ctx, &c), RCP_OK);
+    int64_t st;
+    rcp__cluster_doc(c, by_id(&f, "ma1"), NULL, 0, &st);
+    rcp__cluster_doc(c, by_id(&f, "ma2"), NULL, 0, &st);
+    int64_t *t = NULL;
+    size_t nt = 0;
+    CHECK_INT(rcp__cluster_flush(c, &t, &nt), RCP_OK);
+    CHECK_INT(nt, 1);
+    rcp__free(t);
+    CHECK_INT(rcp__cluster_live(c), 1);
+    rcp__cluster_doc(c, by_id(&f, "cv2"), NULL, 0, &st);   /* 2020: older, no effect on now */
+    rcp__cluster_doc(c, by_id(&f, "va1"), NULL, 0, &st);   /* a year later */
+    CHECK_INT(rcp__cluster_flush(c, &t, &nt), RCP_OK);
+    rcp__free(t);
+    CHECK_INT(rcp__cluster_live(c), 1);                    /* only the Valencia story */
+    rcp__cluster_free(c);
+  }
+
+  /* ---- with a store ---- */
+  char db1[300], db2[300];
+  snprintf(db1, sizeof db1, "%s/c1.db", t_tmpdir());
+  snprintf(db2, sizeof db2, "%s/c2.db", t_tmpdir());
+  rcp_ctx *s1 = open_ctx(db1), *s2 = open_ctx(db2);
+  TEST("two batches (the store in between) = one batch") {
+    CHECK(s1 && s2);
+    /* publication order, split in the middle */
+    rcp_doc *ord[10];
+    for (size_t i = 0; i < 10; i++) ord[i] = f.d[i];
+    for (size_t i = 1; i < 10; i++)
+      for (size_t k = i; k > 0 && ord[k]->pub_time < ord[k - 1]->pub_time; k--) {
+        rcp_doc *x = ord[k]; ord[k] = ord[k - 1]; ord[k - 1] = x;
+      }
+    seen one, two;
+    CHECK_INT(run(s1, ord, 10, 0, &one), RCP_OK);
+    CHECK_INT(run(s2, ord, 10, 5, &two), RCP_OK);
+    int ok = 1;
+    for (size_t i = 0; i < 10; i++) if (one.story[ord[i]->rowid] != two.story[ord[i]->rowid]) ok = 0;
+    CHECK(ok);
+    CHECK_INT(one.nlinks, two.nlinks);
+    char *j1 = NULL, *j2 = NULL;
+    CHECK_INT(rcp_stories_json(s1, NULL, 0, &j1), RCP_OK);
+    CHECK_INT(rcp_stories_json(s2, NULL, 0, &j2), RCP_OK);
+    CHECK(j1 && j2 && strcmp(j1, j2) == 0);
+    CHECK(j1 && strstr(j1, "\"storyline\"") != NULL);
+    CHECK(j1 && strstr(j1, "\"id\":\"ma1\"") != NULL);
+    free(j1); free(j2);
+  }
+  TEST("story JSON: by id, by article id, unknown id, filters") {
+    char *j = NULL;
+    CHECK_INT(rcp_story_json(s1, "s1", 0, &j), RCP_OK);
+    CHECK(j && strstr(j, "\"id\":\"s1\"") && strstr(j, "\"articles\":[") && strstr(j, "\"related_stories\""));
+    free(j); j = NULL;
+    CHECK_INT(rcp_story_json(s1, "va2", 0, &j), RCP_OK);
+    CHECK(j && strstr(j, "Valencia"));
+    free(j); j = NULL;
+    CHECK_INT(rcp_story_json(s1, "s999", 0, &j), RCP_ENOTFOUND);
+    CHECK(j == NULL);
+    CHECK_INT(rcp_story_json(s1, "", 0, &j), RCP_ENOTFOUND);
+    rcp_story_filter fl;
+    memset(&fl, 0, sizeof fl);
+    fl.min_articles = 3;
+    CHECK_INT(rcp_stories_json(s1, &fl, 0, &j), RCP_OK);
+    json_t *arr = j ? json_loads(j, 0, NULL) : NULL;
+    CHECK_INT(json_array_size(arr), 2);           /* Al Haouz 2023, Valencia */
+    json_decref(arr);
+    free(j); j = NULL;
+    memset(&fl, 0, sizeof fl);
+    fl.since = "2024-01-01";
+    fl.language = NULL;
+    CHECK_INT(rcp_stories_json(s1, &fl, 0, &j), RCP_OK);
+    arr = j ? json_loads(j, 0, NULL) : NULL;
+    CHECK_INT(json_array_size(arr), 2);           /* Al Haouz 2024, Valencia */
+    json_decref(arr);
+    free(j); j = NULL;
+    fl.since = "not a date";
+    CHECK_INT(rcp_stories_json(s1, &fl, 0, &j), RCP_EINVAL);
+    memset(&fl, 0, sizeof fl);
+    fl.query = "magnitude 4,9";
+    CHECK_INT(rcp_stories_json(s1, &fl, 1, &j), RCP_OK);
+    arr = j ? json_loads(j, 0, NULL) : NULL;
+    CHECK_INT(json_array_size(arr), 1);
+    json_decref(arr);
+    free(j); j = NULL;
+  }
+  TEST("the digest object is merged into the story JSON") {
+    int64_t id = 0;
+    CHECK_INT(rcp__store_story_resolve(s1->store, 1, &id), RCP_OK);
+    CHECK_INT(rcp__store_put_digest(s1->store, id, "{\"summary\":\"Un séisme.\",\"independent_sources\":3}"), RCP_OK);
+    char *j = NULL;
+    CHECK_INT(rcp_story_json(s1, "s1", 0, &j), RCP_OK);
+    CHECK(j && strstr(j, "\"summary\":\"Un séisme.\"") && strstr(j, "\"independent_sources\":3"));
+    free(j);
+    int64_t *ids = NULL;
+    size_t n = 0;
+    int64_t ma = 0;
+    CHECK_INT(rcp__store_article_story(s1->store, "ma1", &ma), RCP_OK);
+    CHECK_INT(rcp__store_story_articles(s1->store, ma, &ids, &n), RCP_OK);
+    CHECK_INT(n, 3);
+    rcp__free(ids);
+  }
+  rcp_ctx_free(s1);
+  rcp_ctx_free(s2);
+
+  TEST("a bridging article merges two live stories; the old id still answers") {
+    char db3[300];
+    snprintf(db3, sizeof db3, "%s/c3.db", t_tmpdir());
+    rcp_ctx *s3 = open_ctx(db3);
+    CHECK(s3 != NULL);
+    /* two halves of one event told apart, then an article with both */
+    json_t *o1 = json_pack("{s:s,s:s,s:s,s:s}", "id", "m1", "published", "2025-02-03T08:00:00Z",
+      "title", "Grève des contrôleurs aériens à Orly",
+      "text", "Les contrôleurs aériens sont en grève à Orly. Les vols sont annulés à Orly ce lundi.");
+    json_t *o2 = json_pack("{s:s,s:s,s:s,s:s}", "id", "m2", "published", "2025-02-03T09:00:00Z",
+      "title", "Pagaille dans les trains du RER B",
+      "text", "Le trafic du RER B est interrompu. Les usagers du RER B attendent sur les quais.");
+    json_t *o3 = json_pack("{s:s,s:s,s:s,s:s}", "id", "m3", "published", "2025-02-03T10:00:00Z",
+      "title", "Grève à Orly et pagaille sur le RER B",
+      "text", "Les contrôleurs aériens sont en grève à Orly et les vols sont annulés. "
+              "Le trafic du RER B est interrompu et les usagers attendent sur les quais.");
+    rcp_doc *m[3] = { make_doc(s3, o1), make_doc(s3, o2), make_doc(s3, o3) };
+    json_decref(o1); json_decref(o2); json_decref(o3);
+    CHECK(m[0] && m[1] && m[2]);
+    seen x;
+    memset(&x, 0, sizeof x);
+    rcp_cluster_observer ob = { on_assign, on_merge, on_link, &x };
+    int rc = RCP_OK;
+    for (int batch = 0; batch < 3 && m[0] && m[1] && m[2]; batch++) {  /* one article a batch */
+      rcp_clusterer *c = NULL;
+      rc = rcp__cluster_open(s3, &c);
+      if (rc != RCP_OK) break;
+      rcp_cluster_params p;
+      rcp__cluster_params_default(&p);
+      p.join = 0.2; p.merge = 0.3;
+      rcp__cluster_set_params(c, &p);
+      rcp__cluster_observe(c, &ob);
+      rcp__store_begin(s3->store);
+      rcp__store_meta_set(s3->store, "batch", "1");
+      rcp__store_put_article(s3->store, m[batch]);
+      int64_t st;
+      rcp__cluster_doc(c, m[batch], NULL, 0, &st);
+      int64_t *t = NULL;
+      size_t nt = 0;
+      rc = rcp__cluster_flush(c, &t, &nt);
+      if (batch == 2) {
+        CHECK_INT(nt, 1);
+        CHECK(nt == 1 && t[0] == 1);   /* the merged-away story is not reported */
+      }
+      rcp__free(t);
+      rcp__store_commit(s3->store);
+      rcp__cluster_free(c);
+    }
+    CHECK_INT(rc, RCP_OK);
+    CHECK_INT(x.nmerged, 1);
+    CHECK(x.merged[0][0] == 2 && x.merged[0][1] == 1);
+    char *j = NULL;
+    CHECK_INT(rcp_story_json(s3, "s2", 0, &j), RCP_OK);
+    CHECK(j && strstr(j, "\"id\":\"s1\"") && strstr(j, "\"merged_from\":\"s2\"") &&
+          strstr(j, "\"m2\"") && strstr(j, "\"m3\""));
+    free(j);
+    int64_t id = 0;
+    CHECK_INT(rcp__store_story_resolve(s3->store, 2, &id), RCP_OK);
+    CHECK_INT(id, 1);
+    CHECK_INT(rcp_stories_json(s3, NULL, 0, &j), RCP_OK);
+    json_t *arr = j ? json_loads(j, 0, NULL) : NULL;
+    CHECK_INT(json_array_size(arr), 1);
+    json_decref(arr);
+    free(j);
+    for (int i = 0; i < 3; i++) rcp_doc_free(m[i]);
+    rcp_ctx_free(s3);
+  }
+  TEST("empty and odd documents") {
+    rcp_clusterer *c = NULL;
+    CHECK_INT(rcp__cluster_open(ctx, &c), RCP_OK);
+    rcp_page p;
+    memset(&p, 0, sizeof p);
+    p.id = "empty"; p.body = ""; p.body_len = 0;
+    rcp_doc *d = NULL;
+    CHECK_INT(rcp__doc_new(ctx, &p, &d), RCP_OK);
+    d->rowid = 1;
+    int64_t st;
+    CHECK_INT(rcp__cluster_doc(c, d, NULL, 0, &st), RCP_OK);
+    d->title = "\xff\xfe binary \x01 title";
+    d->rowid = 2;
+    CHECK_INT(rcp__cluster_doc(c, d, NULL, 0, &st), RCP_OK);
+    int64_t *t = NULL;
+    size_t nt = 0;
+    CHECK_INT(rcp__cluster_flush(c, &t, &nt), RCP_OK);
+    CHECK_INT(nt, 2);                   /* nothing in common: two stories */
+    rcp__free(t);
+    CHECK_INT(rcp__cluster_flush(c, &t, &nt), RCP_OK);
+    CHECK_INT(nt, 0);
+    rcp__free(t);
+    rcp_doc_free(d);
+    rcp__cluster_free(c);
+  }
+  free_fixture(&f);
+  rcp_ctx_free(ctx);
+}

@@ -1,0 +1,232 @@
+/* test_relate.c -- stage 5: each kind of relation, direction, recurring
+** titles, rewrites vs same-topic articles, determinism, and the store:
+** relations persisted and the index reloaded across contexts. */
+#include "test.h"
+
+#include <stdlib.h> /* free */
+
+static const char *P[] = {
+  "Plus de 12 000 foyers étaient privés d'électricité mardi soir dans le Gard après les violents orages qui ont frappé le département.",
+  "Le préfet a déclenché le plan ORSEC dans la nuit de lundi à mardi, et des renforts de pompiers sont arrivés des départements voisins.",
+  "À Alès, la rivière est sortie de son lit et plusieurs routes ont été coupées, selon Météo-France qui maintient sa vigilance orange.",
+  "Les écoles resteront fermées mercredi dans une vingtaine de communes, a annoncé le rectorat de Montpellier dans un communiqué.",
+  "Enedis indique que ses équipes travaillent à rétablir le courant et espère raccorder la plupart des foyers d'ici jeudi matin.",
+  "Le maire de Nîmes a ouvert deux gymnases pour accueillir les habitants évacués, dont une centaine ont passé la nuit sur place.",
+  "Selon les premiers relevés, il est tombé l'équivalent de deux mois de pluie en six heures sur les Cévennes, un record depuis 2002.",
+  "Les assureurs rappellent que les sinistrés doivent déclarer leurs dommages dans les cinq jours suivant la publication de l'arrêté.",
+};
+
+/* A processed doc from text (blocks at blank lines) published at t. */
+static rcp_doc *rdoc(const char *id, const char *text, int64_t t) {
+  rcp_page p;
+  memset(&p, 0, sizeof p);
+  p.id = id;
+  p.body = text;
+  p.body_len = strlen(text);
+  rcp_doc *d = NULL;
+  if (rcp__doc_new(NULL, &p, &d) != RCP_OK) return NULL;
+  d->text = d->raw;
+  d->text_len = d->raw_len;
+  d->pub_time = t;
+  if (rcp__analyze(NULL, d) != RCP_OK || rcp__fingerprint(NULL, d) != RCP_OK) { rcp_doc_free(d); return NULL; }
+  return d;
+}
+
+/* Paragraphs P[i] for the bits of mask, joined by blank lines. */
+static char *paras(unsigned mask, const char *extra) {
+  static char b[8192];
+  size_t k = 0;
+  b[0] = 0;
+  for (int i = 0; i < 8; i++)
+    if (mask >> i & 1) k += (size_t)snprintf(b + k, sizeof b - k, "%s%s", k ? "\n\n" : "", P[i]);
+  if (extra) snprintf(b + k, sizeof b - k, "\n\n%s", extra);
+  return b;
+}
+
+/* Relates two docs; returns the kind of their relation (or "-"), with a/b. */
+static const char *rel2(rcp_doc *x, rcp_doc *y, size_t *a, double *score) {
+  rcp_doc *docs[2] = { x, y };
+  rcp_relation *r = NULL;
+  size_t n = 0;
+  const char *kind = "-";
+  if (rcp_dedup(NULL, docs, 2, &r, &n) == RCP_OK && n > 0) {
+    kind = r[0].kind;
+    if (a) *a = r[0].a;
+    if (score) *score = r[0].score;
+  }
+  free(r);
+  return kind;
+}
+
+#define DAY 86400
+
+TEST_SUITE(relate_kinds) {
+  TEST("duplicate: same text, other spacing and case") {
+    char t[8192];
+    snprintf(t, sizeof t, "%s", paras(0xFF, NULL));
+    rcp_doc *a = rdoc("a", t, 1000 * DAY), *b = rdoc("b", t, 1000 * DAY + 3600);
+    size_t orig = 9;
+    CHECK_STR(rel2(a, b, &orig, NULL), "duplicate");
+    CHECK_INT(orig, 0);
+    rcp_doc_free(a); rcp_doc_free(b);
+  }
+  TEST("near_duplicate: a corrected word and another headline") {
+    char t[8192], u[8192];
+    snprintf(t, sizeof t, "Orages dans le Gard\n\n%s", paras(0xFF, NULL));
+    snprintf(u, sizeof u, "Gard : des milliers de foyers sans courant\n\n%s", paras(0xFF, NULL));
+    char *p = strstr(u, "vingtaine");
+    if (p) memcpy(p, "trentaine", 9);
+    rcp_doc *a = rdoc("a", t, 1000 * DAY), *b = rdoc("b", u, 1000 * DAY + 600);
+    CHECK_STR(rel2(a, b, NULL, NULL), "near_duplicate");
+    rcp_doc_free(a); rcp_doc_free(b);
+  }
+  TEST("contains: the original plus added paragraphs, days later") {
+    char t[8192];
+    snprintf(t, sizeof t, "%s", paras(0x0F, NULL));
+    rcp_doc *a = rdoc("a", t, 1000 * DAY), *b = rdoc("b", paras(0xFF, NULL), 1005 * DAY);
+    CHECK_STR(rel2(a, b, NULL, NULL), "contains");
+    rcp_doc_free(a); rcp_doc_free(b);
+  }
+  TEST("update: half of the dispatch rewritten the same evening") {
+    char t[8192];
+    snprintf(t, sizeof t, "%s", paras(0x0F, NULL));
+    rcp_doc *a = rdoc("a", t, 1000 * DAY),
+            *b = rdoc("b", paras(0x33, "Le bilan provisoire fait état de deux blessés légers, a précisé la préfecture du Gard mardi soir."), 1000 * DAY + 4 * 3600);
+    CHECK_STR(rel2(a, b, NULL, NULL), "update");
+    rcp_doc_free(a); rcp_doc_free(b);
+  }
+  TEST("direction: the page published first is the original, whatever the input order") {
+    char t[8192];
+    snprintf(t, sizeof t, "%s", paras(0xFF, NULL));
+    rcp_doc *late = rdoc("late", t, 1001 * DAY), *early = rdoc("early", paras(0x0F, NULL), 1000 * DAY);
+    size_t orig = 9;
+    CHECK_STR(rel2(late, early, &orig, NULL), "contains");
+    CHECK_INT(orig, 1);   /* docs[1], published first */
+    rcp_doc_free(late); rcp_doc_free(early);
+  }
+  TEST("a recurring title on another day with another text is not related") {
+    char t[8192], u[8192];
+    snprintf(t, sizeof t, "Coronavirus : le point sur la pandémie dans le monde\n\n%s", paras(0x0F, NULL));
+    snprintf(u, sizeof u, "Coronavirus : le point sur la pandémie dans le monde\n\n%s", paras(0xF0, NULL));
+    rcp_doc *a = rdoc("a", t, 1000 * DAY), *b = rdoc("b", u, 1003 * DAY);
+    CHECK_STR(rel2(a, b, NULL, NULL), "-");
+    rcp_doc_free(a); rcp_doc_free(b);
+  }
+  TEST("empty pages relate to nothing") {
+    rcp_doc *a = rdoc("a", "", 0), *b = rdoc("b", "", 0);
+    CHECK_STR(rel2(a, b, NULL, NULL), "-");
+    rcp_doc_free(a); rcp_doc_free(b);
+  }
+}
+
+static rcp_doc *fdoc(const char *rel, const char *id, int64_t t) {
+  size_t n;
+  char *s = t_read(rel, &n);
+  if (!s) return NULL;
+  rcp_doc *d = rdoc(id, s, t);
+  free(s);
+  return d;
+}
+
+TEST_SUITE(relate_rewrites) {
+  TEST("French rewrite: other words, same facts") {
+    rcp_doc *a = fdoc("relate/rw_fr_a.txt", "a", 1000 * DAY), *b = fdoc("relate/rw_fr_b.txt", "b", 1000 * DAY + 3600);
+    CHECK(a && b);
+    if (a && b) CHECK_STR(rel2(a, b, NULL, NULL), "rewrite");
+    rcp_doc_free(a); rcp_doc_free(b);
+  }
+  TEST("English rewrite") {
+    rcp_doc *a = fdoc("relate/rw_en_a.txt", "a", 1000 * DAY), *b = fdoc("relate/rw_en_b.txt", "b", 1000 * DAY + 3600);
+    CHECK(a && b);
+    if (a && b) CHECK_STR(rel2(a, b, NULL, NULL), "rewrite");
+    rcp_doc_free(a); rcp_doc_free(b);
+  }
+  TEST("two articles on the same story are not a rewrite") {
+    rcp_doc *a = fdoc("relate/topic_fr_a.txt", "a", 1000 * DAY), *b = fdoc("relate/topic_fr_b.txt", "b", 1000 * DAY + 3600);
+    CHECK(a && b);
+    if (a && b) CHECK(strcmp(rel2(a, b, NULL, NULL), "rewrite") != 0);
+    rcp_doc_free(a); rcp_doc_free(b);
+  }
+  TEST("the same rewrite two days later is not related (rewrites follow within a day)") {
+    rcp_doc *a = fdoc("relate/rw_fr_a.txt", "a", 1000 * DAY), *b = fdoc("relate/rw_fr_b.txt", "b", 1002 * DAY);
+    if (a && b) CHECK_STR(rel2(a, b, NULL, NULL), "-");
+    rcp_doc_free(a); rcp_doc_free(b);
+  }
+}
+
+TEST_SUITE(relate_determinism) {
+  TEST("same input order, same relations") {
+    rcp_doc *d[6];
+    d[0] = rdoc("0", paras(0xFF, NULL), 1000 * DAY);
+    d[1] = rdoc("1", paras(0x0F, NULL), 1000 * DAY + 60);
+    d[2] = rdoc("2", paras(0xFF, NULL), 1000 * DAY + 120);
+    d[3] = fdoc("relate/rw_fr_a.txt", "3", 1000 * DAY + 180);
+    d[4] = fdoc("relate/rw_fr_b.txt", "4", 1000 * DAY + 240);
+    d[5] = rdoc("5", paras(0x3C, NULL), 1000 * DAY + 300);
+    rcp_relation *r1 = NULL, *r2 = NULL;
+    size_t n1 = 0, n2 = 0;
+    CHECK_INT(rcp_dedup(NULL, d, 6, &r1, &n1), RCP_OK);
+    CHECK_INT(rcp_dedup(NULL, d, 6, &r2, &n2), RCP_OK);
+    CHECK(n1 == n2 && n1 >= 5);
+    int same = n1 == n2;
+    for (size_t i = 0; same && i < n1; i++)
+      same = r1[i].a == r2[i].a && r1[i].b == r2[i].b && !strcmp(r1[i].kind, r2[i].kind) && r1[i].score == r2[i].score;
+    CHECK(same);
+    free(r1); free(r2);
+    for (int i = 0; i < 6; i++) rcp_doc_free(d[i]);
+  }
+}
+
+TEST_SUITE(relate_store) {
+  TEST("relations are stored and the index reloads across contexts") {
+    char db[512];
+    snprintf(db, sizeof db, "%s/relate.db", t_tmpdir());
+    rcp_opts o;
+    rcp_opts_default(&o);
+    o.db_path = db;
+    char t[8192];
+    snprintf(t, sizeof t, "%s", paras(0xFF, NULL));
+    /* day 1: one article */
+    rcp_ctx *ctx = NULL;
+    CHECK_INT(rcp_ctx_open(&ctx, &o, NULL), RCP_OK);
+    if (!ctx) return;
+    rcp_doc *a = rdoc("a", t, 1000 * DAY);
+    CHECK_INT(rcp__store_begin(ctx->store), RCP_OK);
+    CHECK_INT(rcp__store_meta_set(ctx->store, "batch", "1"), RCP_OK);   /* as rcp_add does */
+    CHECK_INT(rcp__store_put_article(ctx->store, a), RCP_OK);
+    rcp_relidx *ix = NULL;
+    CHECK_INT(rcp__relidx_new(ctx, &ix), RCP_OK);
+    rcp_rel *r = NULL;
+    size_t n = 9;
+    CHECK_INT(rcp__relate_doc(ix, a, &r, &n), RCP_OK);
+    CHECK_INT(n, 0);
+    rcp__free(r);
+    CHECK_INT(rcp__store_commit(ctx->store), RCP_OK);
+    rcp__relidx_free(ix);
+    rcp_ctx_free(ctx);
+    /* day 2: a new context, a copy with paragraphs added */
+    CHECK_INT(rcp_ctx_open(&ctx, &o, NULL), RCP_OK);
+    rcp_doc *b = rdoc("b", paras(0xFF, "Un troisième gymnase a été ouvert mercredi à Alès pour les familles évacuées de la vallée."), 1001 * DAY);
+    CHECK_INT(rcp__store_begin(ctx->store), RCP_OK);
+    CHECK_INT(rcp__store_meta_set(ctx->store, "batch", "2"), RCP_OK);
+    CHECK_INT(rcp__store_put_article(ctx->store, b), RCP_OK);
+    CHECK_INT(rcp__relidx_new(ctx, &ix), RCP_OK);
+    size_t np = 0;
+    rcp__relidx_bytes(ix, &np, NULL);
+    CHECK_INT(np, 1);
+    CHECK_INT(rcp__relate_doc(ix, b, &r, &n), RCP_OK);
+    CHECK_INT(n, 1);
+    if (n == 1) { CHECK(r[0].other == a->rowid); CHECK_INT(r[0].direction, 1); CHECK_STR(r[0].kind, "near_duplicate"); }
+    rcp__free(r);
+    CHECK_INT(rcp__store_commit(ctx->store), RCP_OK);
+    /* both sides see the relation */
+    CHECK_INT(rcp__store_relations_of(ctx->store, a->rowid, &r, &n), RCP_OK);
+    CHECK_INT(n, 1);
+    if (n == 1) { CHECK(r[0].other == b->rowid); CHECK_INT(r[0].direction, -1); }
+    rcp__free(r);
+    rcp__relidx_free(ix);
+    rcp_ctx_free(ctx);
+    rcp_doc_free(a);
+    rcp_doc_free(b);
+  }
+}
