@@ -57,8 +57,6 @@ $(BUILD)/librecoupe.a: $(LIB_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
-# Programs link the objects themselves (not the archive), so that a weak
-# placeholder (src/placeholders.c) always yields to the real definition.
 $(BUILD)/recoupe: $(CLI_OBJ) $(LIB_OBJ)
 	$(CC) $(LDFLAGS) -pthread -o $@ $(CLI_OBJ) $(LIB_OBJ) $(LDLIBS)
 
