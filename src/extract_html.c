@@ -1041,15 +1041,17 @@ static void meta_line(walk *w, const char *s, size_t n, int after) {
   rcp_xmeta *m = w->m;
   char name[256], pub[32], upd[32];
   if (after) return;
+  int by = 0; /* a byline often carries the date too: "Par Jean Dupont le 7 mai 2020" */
   if (!m->byline_author && rcp__x_byline(s, n, name, sizeof name)) {
     m->byline_author = rcp__arena_strdup(w->d->arena, name);
-    return;
+    by = 1;
   }
   if (rcp__x_dateline(s, n, m->mdy, pub, upd)) {
     if (pub[0] && !m->pub_text) m->pub_text = rcp__arena_strdup(w->d->arena, pub);
     if (upd[0] && !m->mod_text) m->mod_text = rcp__arena_strdup(w->d->arena, upd);
     return;
   }
+  if (by) return;
   /* segments between '|', '\xc2\xb7' (middle dot), '\xe2\x80\xa2' (bullet) */
   size_t i = 0, start = 0;
   int segs = 0;
