@@ -1,0 +1,1 @@
+build-prof/src/cld2shim.o: src/cld2shim.cc
