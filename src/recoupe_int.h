@@ -316,6 +316,7 @@ typedef struct rcp_xmeta {
   const char *canonical, *og_url, *lang_html, *lang_meta, *ld_lang;
   const char *ld_body;           /* JSON-LD articleBody (a hint) */
   const char *credit, *credit_inline;
+  const char *text_site;          /* the site's name from a footer or staff line */
   int mdy;                       /* dates like 03/12/2025 are month first */
 } rcp_xmeta;
 
@@ -346,6 +347,9 @@ int rcp__x_dateline(const char *s, size_t n, int mdy, char pub[32], char upd[32]
 int rcp__x_date_label(const char *s, size_t n);
 /* Byline ("Par Jean Dupont", "By Jane Doe"): name into out (cap bytes). */
 int rcp__x_byline(const char *s, size_t n, char *out, size_t cap);
+/* The site's name in a line ("© Radio Cévennes 2026 — Tous droits", "Par */
+/* la rédaction de X"): into out; 1 if found. */
+int rcp__x_site_line(const char *s, size_t n, char *out, size_t cap);
 /* Credit line ("Source : AFP", "(AFP)", "avec Reuters"): source in out. */
 int rcp__x_credit_line(const char *s, size_t n, char *out, size_t cap);
 /* Credit inside a sentence ("selon l'AFP", "PARIS (AFP) -"): 1 if found. */
