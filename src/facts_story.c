@@ -16,11 +16,20 @@
 ** are within Jaro-Winkler RCP_FX_JW of each other with the same first word
 ** (threshold chosen on the stream's names: docs/facts.md).  The canonical
 ** name is the most frequent full form.
-** Disagreements: figures about the same thing (same `about` key) whose
-** value intervals cannot overlap, taking the qualifier into account
-** ("plus de 40" = (40, inf) fits 45; "40" and "45" do not); articles that
-** themselves give several values for one thing are left out of that thing;
-** lede dates of one event that differ; person names spelt differently.
+** Disagreements: figures about the same thing whose value intervals cannot
+** overlap, taking the qualifier into account ("plus de 40" = (40, inf) fits
+** 45; "40" and "45" do not).  The same thing: same `about` key, the same
+** stated day when both have one (a day to the day in the figure's sentence,
+** or of the same value elsewhere in its article: "12 000 foyers mardi" and
+** "6 000 foyers mercredi" are two moments), and predicates that share a
+** content stem when both have one ("privés d'électricité" / "sans
+** électricité", privation words being one stem; not "évacuées" /
+** "blessées").  Any two articles may disagree, a rewrite with its original
+** included (a rewrite that changes a figure diverges; each value's support
+** is still counted in independent sources), except an article and its
+** "update".  Articles that give several values for one thing at one moment
+** are left out of that thing.  Also: lede dates of one event that differ;
+** person names spelt differently.
 ** Not done: translation of `about` keys across languages, time-varying
 ** tolls (a later article may legitimately update a figure: it shows as a
 ** disagreement, with its articles, for the reader to judge).
@@ -392,7 +401,10 @@ static size_t what_stems(const char *what, char stems[][6], size_t cap) {
   rcp__fx_fold(what, strlen(what), key, sizeof key);
   static const char *const skip[] = {"etaient", "etait", "sont", "restaient", "restent", "reste", "restait",
     "demeuraient", "demeurent", "etant", "avaient", "seront", "restes", "were", "remain", "remained",
-    "been", "have", "sans", "without", "dans", "avec", "pour", "from", "with", NULL};
+    "been", "have", "dans", "avec", "pour", "from", "with", NULL};
+  /* words of privation are one stem: "privés de X" = "sans X" = "without X" */
+  static const char *const priv[] = {"sans", "prive", "prives", "privee", "privees", "without", "deprived",
+    "lacking", "manquent", "manquaient", NULL};
   size_t n = 0;
   char *save = NULL;
   int first = 1;
@@ -402,7 +414,9 @@ static size_t what_stems(const char *what, char stems[][6], size_t cap) {
     int sk = 0;
     for (int i = 0; skip[i] && !sk; i++) sk = !strcmp(w, skip[i]);
     if (sk) continue;
-    snprintf(stems[n], 6, "%.5s", w);
+    int pv = 0;
+    for (int i = 0; priv[i] && !pv; i++) pv = !strcmp(w, priv[i]);
+    snprintf(stems[n], 6, "%.5s", pv ? "~priv" : w);
     n++;
   }
   return n;
