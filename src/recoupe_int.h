@@ -455,6 +455,9 @@ int rcp__store_relate_put_rel(rcp_store *s, int64_t a, const rcp_rel *r);
 /* Every relation of an article (either side), other = the other page,
 ** direction from this article's point of view; *out malloc'd (rcp__free). */
 int rcp__store_relations_of(rcp_store *s, int64_t rowid, rcp_rel **out, size_t *n);
+/* The record id (ext_id) of an article row; *out malloc'd (rcp__free);
+** RCP_ENOTFOUND when there is no such row. */
+int rcp__store_article_ext_id(rcp_store *s, int64_t rowid, char **out);
 
 /* ---- cluster (src/cluster.c, src/store_cluster.c) ------------------ */
 typedef struct rcp_clusterer rcp_clusterer;

@@ -3,8 +3,8 @@
 ** id or by an id merged into it).
 **
 ** Each story object is built from its row (id "s<N>", title, language,
-** dates), its articles by publication time (with their relations, once the
-** relate stage stores them), then every key of its stored digest object
+** dates), its articles by publication time (with their relations, as the
+** relate stage stored them), then every key of its stored digest object
 ** (written by the facts and digest stages: key_points, summary, entities,
 ** figures, disagreements, independent_sources, and a better title or
 ** event_date when they have one), then related_stories (storylines).
@@ -36,12 +36,31 @@ static json_t *iso_day(int64_t t) {
   return json_string(day);
 }
 
-/* Relations of an article to the other articles of its story.  The
-** relations table belongs to the relate stage; until it is in the store
-** this is an empty list. */
+/* Relations of an article, from the relate stage's table: one object per
+** related page, best score first, {"kind", "to": its id, "score",
+** "original": the id of the pair's original (the page published first)}.
+** `to` is named from the story's rows, else looked up in the store (a
+** copy clustered into another story).  NULL on allocation failure. */
 static json_t *relations(rcp_ctx *ctx, const rcp_article_row *a, const rcp_article_row *all, size_t n) {
-  (void)ctx; (void)a; (void)all; (void)n;
-  return json_array();
+  rcp_rel *rels = NULL;
+  size_t nr = 0;
+  json_t *arr = json_array();
+  if (!arr || rcp__store_relations_of(ctx->store, a->rowid, &rels, &nr) != RCP_OK) return arr;
+  for (size_t k = 0; k < nr; k++) {
+    const char *to = NULL;
+    char *owned = NULL;
+    for (size_t j = 0; j < n && !to; j++) if (all[j].rowid == rels[k].other) to = all[j].ext_id;
+    if (!to && rcp__store_article_ext_id(ctx->store, rels[k].other, &owned) == RCP_OK) to = owned;
+    if (to) {
+      json_t *x = json_pack("{s:s, s:s, s:f, s:s}", "kind", rels[k].kind, "to", to,
+                            "score", rels[k].score,
+                            "original", rels[k].direction >= 0 ? to : a->ext_id);
+      if (!x || json_array_append_new(arr, x) != 0) { rcp__free(owned); json_decref(arr); arr = NULL; break; }
+    }
+    rcp__free(owned);
+  }
+  rcp__free(rels);
+  return arr;
 }
 
 static int story_object(rcp_ctx *ctx, const rcp_story_row *r, json_t **out) {
@@ -80,7 +99,8 @@ static int story_object(rcp_ctx *ctx, const rcp_story_row *r, json_t **out) {
     json_object_set_new(x, "published", str_or_null(a->published));
     json_object_set_new(x, "author", str_or_null(a->author));
     json_object_set_new(x, "credited_source", str_or_null(a->credited_source));
-    json_object_set_new(x, "relations", relations(ctx, a, arts, na));
+    json_t *rels = relations(ctx, a, arts, na);
+    json_object_set_new(x, "relations", rels ? rels : json_array());
     json_array_append_new(ja, x);
   }
   json_object_set_new(o, "articles", ja);
