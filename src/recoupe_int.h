@@ -637,6 +637,11 @@ void rcp__fmt_date_short(const char *iso, const char *lang, char *out, size_t ca
 int rcp__cite_number(struct json_t *story, const char *article_id);
 /* Link target of an article: its http(s) URL, else NULL. */
 const char *rcp__article_url(struct json_t *story, const char *article_id);
+/* A source's name for readers (site, URL host, file name, id) as (ptr, len)
+** into the entry's strings; the entry is one of "sources" or "articles". */
+size_t rcp__source_name(struct json_t *entry, const char **p);
+/* The label-value separator of the language: " : " (fr), ": " (else). */
+const char *rcp__colon(const char *lang);
 /* Markdown section of one story (## title ...). */
 int rcp__md_story(rcp_buf *b, struct json_t *story);
 /* HTML: pages of the static site (web = 0: relative links to
