@@ -128,8 +128,8 @@ void cli_print_ingest(const rcp_ingest_stats *st, uint64_t added, uint64_t dups)
   if (g_cli.quiet) return;
   uint64_t skipped = 0;
   for (int i = 0; i < RCP_SKIP_COUNT; i++) if (i != RCP_SKIP_DUPLICATE) skipped += st->skipped[i];
-  fprintf(stderr, "recoupe: read %llu pages from %llu files", (unsigned long long)st->pages,
-          (unsigned long long)st->files);
+  fprintf(stderr, "recoupe: read %llu page%s from %llu file%s", (unsigned long long)st->pages,
+          st->pages == 1 ? "" : "s", (unsigned long long)st->files, st->files == 1 ? "" : "s");
   if (added || dups) fprintf(stderr, "; %llu added, %llu already stored",
                              (unsigned long long)added, (unsigned long long)dups);
   fprintf(stderr, "; %llu skipped", (unsigned long long)skipped);

@@ -243,8 +243,10 @@ static inline int cp_at(const unsigned char *s, size_t n, size_t i) {
   return cp;
 }
 
-/* Appends the folded (strip=0) or normalised (strip=1) form of cp. */
+/* Appends the folded (strip=0) or normalised (strip=1) form of cp; an
+** invalid byte (cp -1 from dec) appends nothing. */
 static inline size_t fold_into(int32_t cp, int strip, char *o) {
+  if (cp < 0) return 0;
   if (cp < TAB_N) {
     const cpinfo *c = &g_tab[cp];
     if (strip) { memcpy(o, g_pool + c->noff, c->nlen); return c->nlen; }
@@ -379,6 +381,7 @@ static int no_break_before(const unsigned char *s, size_t lo, size_t i) {
   for (size_t k = j; k < i;) {
     int32_t cp;
     k += dec(s, i, k, &cp);
+    if (cp < 0) return 0;             /* an invalid byte: not a word */
     if (ncp == 0) upper1 = (cls_of(cp) & C_UPPER) != 0;
     ncp++;
     if (wn + 32 < sizeof w) wn += fold_into(cp, 1, w + wn);

@@ -47,13 +47,15 @@ static size_t seq_len(const unsigned char *p, size_t n) {
   return 0;
 }
 
-int rcp__x_collapse(rcp_buf *b, const char *s, size_t n, int *lastsp) {
+int rcp__x_collapse(rcp_buf *b, const char *s, size_t n, int *lastsp_io) {
+  int lastsp = *lastsp_io; /* a local: the hot loop must not store through a pointer */
   const unsigned char *p = (const unsigned char *)s;
   size_t i = 0, run = 0; /* bytes [i - run, i) are plain and pending */
-#define FLUSH() do { if (run) { if (rcp__buf_add(b, p + i - run, run) != RCP_OK) return b->err; run = 0; } } while (0)
+#define FLUSH() do { if (run) { if (rcp__buf_add(b, p + i - run, run) != RCP_OK) return (*lastsp_io = lastsp, b->err); run = 0; } } while (0)
   while (i < n) {
     unsigned c = p[i];
-    if (c >= 0x21 && c < 0x7F) { run++; i++; *lastsp = 0; continue; }
+    if (c >= 0x21 && c < 0x7F) { run++; i++; lastsp = 0; continue; }
+    if (c == ' ' && !lastsp) { run++; i++; lastsp = 1; continue; } /* one space between words: part of the run */
     int space = 0, drop = 0;
     size_t k = 1;
     if (c < 0x80) {
@@ -63,8 +65,8 @@ int rcp__x_collapse(rcp_buf *b, const char *s, size_t n, int *lastsp) {
       k = seq_len(p + i, n - i);
       if (k == 0) {
         FLUSH();
-        if (rcp__buf_add(b, "\xEF\xBF\xBD", 3) != RCP_OK) return b->err;
-        *lastsp = 0;
+        if (rcp__buf_add(b, "\xEF\xBF\xBD", 3) != RCP_OK) return (*lastsp_io = lastsp, b->err);
+        lastsp = 0;
         i++;
         continue;
       }
@@ -81,15 +83,16 @@ int rcp__x_collapse(rcp_buf *b, const char *s, size_t n, int *lastsp) {
     }
     if (space) {
       FLUSH();
-      if (!*lastsp) { if (rcp__buf_addc(b, ' ') != RCP_OK) return b->err; *lastsp = 1; }
+      if (!lastsp) { if (rcp__buf_addc(b, ' ') != RCP_OK) return (*lastsp_io = lastsp, b->err); lastsp = 1; }
       i += k;
       continue;
     }
     if (drop) { FLUSH(); i += k; continue; }
-    run += k; i += k; *lastsp = 0;
+    run += k; i += k; lastsp = 0;
   }
   FLUSH();
 #undef FLUSH
+  *lastsp_io = lastsp;
   return RCP_OK;
 }
 

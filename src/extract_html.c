@@ -25,6 +25,7 @@
 #include "recoupe_int.h"
 #include "html.h"
 
+#include <assert.h>  /* assert */
 #include <jansson.h> /* JSON-LD */
 #include <pthread.h> /* pthread_once */
 #include <string.h>  /* memcmp, strlen */
@@ -275,36 +276,52 @@ static const cueword cuewords[] = {
   {"head", 4, C_WEAK, 1}
 };
 #define NCUEWORDS (sizeof cuewords / sizeof cuewords[0])
-/* cue_first[c]..cue_first[c+1]: words starting with byte c (sorted copy). */
-static uint16_t cue_first[257];
-static cueword cue_sorted[NCUEWORDS];
+/* Words by their first two bytes: cue_head[CUE_PAIR(c0, c1)] is 1 + the
+** first word starting with a pair of that bucket (0: none), cue_next[i]
+** 1 + the next one.  Most byte pairs of a class name start no word, so a
+** token costs about one lookup per byte. */
+#define CUE_BUCKETS 4096
+#define CUE_PAIR(c0, c1) ((((unsigned)(unsigned char)(c0) * 67u) ^ (unsigned)(unsigned char)(c1) * 13u) & (CUE_BUCKETS - 1))
+static uint16_t cue_head[CUE_BUCKETS], cue_next[NCUEWORDS];
 static pthread_once_t cue_once = PTHREAD_ONCE_INIT;
 
 static void cue_init(void) {
-  size_t k = 0;
-  for (int c = 0; c < 256; c++) {
-    cue_first[c] = (uint16_t)k;
-    for (size_t i = 0; i < NCUEWORDS; i++)
-      if ((unsigned char)cuewords[i].w[0] == c) cue_sorted[k++] = cuewords[i];
+  for (size_t i = NCUEWORDS; i-- > 0;) {
+    assert(cuewords[i].len >= 2); /* the pair index needs two bytes */
+    uint16_t *head = &cue_head[CUE_PAIR(cuewords[i].w[0], cuewords[i].w[1])];
+    cue_next[i] = *head;
+    *head = (uint16_t)(i + 1);
   }
-  cue_first[256] = (uint16_t)k;
 }
 
+/* Does t[0..n) start with the literal p (and go on after it)? */
+#define HAS_PREFIX(t, n, p) ((n) > sizeof p - 1 && !memcmp((t), p, sizeof p - 1))
+
 static int token_cue(const char *t, size_t n) {
-  /* "has-sidebar", "with-comments", "no-ads": state classes, not regions */
-  if ((n > 4 && !memcmp(t, "has-", 4)) || (n > 5 && !memcmp(t, "with-", 5)) || (n > 3 && !memcmp(t, "no-", 3)) ||
-      (n > 3 && !memcmp(t, "is-", 3)) || (n > 5 && !memcmp(t, "page-", 5)) || (n > 9 && !memcmp(t, "template-", 9)))
-    return 0;
-  /* taxonomy classes of blog engines ("tag-economie", "category-sport") */
-  if ((n > 4 && !memcmp(t, "tag-", 4)) || (n > 9 && !memcmp(t, "category-", 9)) || (n > 5 && !memcmp(t, "type-", 5)) ||
-      (n > 7 && !memcmp(t, "format-", 7)) || (n > 7 && !memcmp(t, "status-", 7)) || (n > 11 && !memcmp(t, "categorie-", 10)))
-    return 0;
+  switch (t[0]) { /* one test per token instead of twelve */
+  /* "has-sidebar", "with-comments", "no-ads": state classes, not regions;
+  ** taxonomy classes of blog engines ("tag-economie", "category-sport") */
+  case 'c':
+    if (HAS_PREFIX(t, n, "category-") || HAS_PREFIX(t, n, "categorie-")) return 0;
+    break;
+  case 'f': if (HAS_PREFIX(t, n, "format-")) return 0; break;
+  case 'h': if (HAS_PREFIX(t, n, "has-")) return 0; break;
+  case 'i': if (HAS_PREFIX(t, n, "is-")) return 0; break;
+  case 'n': if (HAS_PREFIX(t, n, "no-")) return 0; break;
+  case 'p': if (HAS_PREFIX(t, n, "page-")) return 0; break;
+  case 's': if (HAS_PREFIX(t, n, "status-")) return 0; break;
+  case 't':
+    if (HAS_PREFIX(t, n, "tag-") || HAS_PREFIX(t, n, "type-") || HAS_PREFIX(t, n, "template-")) return 0;
+    break;
+  case 'w': if (HAS_PREFIX(t, n, "with-")) return 0; break;
+  default: break;
+  }
   int cue = 0;
-  for (size_t i = 0; i < n; i++) {
-    unsigned char c = (unsigned char)t[i];
-    for (unsigned k = cue_first[c]; k < cue_first[c + 1]; k++) {
-      const cueword *cw = &cue_sorted[k];
-      if (i + cw->len > n || memcmp(t + i, cw->w, cw->len) != 0) continue;
+  for (size_t i = 0; i + 1 < n; i++) {
+    for (unsigned k = cue_head[CUE_PAIR(t[i], t[i + 1])]; k; k = cue_next[k - 1]) {
+      const cueword *cw = &cuewords[k - 1];
+      if (i + cw->len > n || t[i] != cw->w[0] || t[i + 1] != cw->w[1] ||
+          memcmp(t + i + 2, cw->w + 2, cw->len - 2u) != 0) continue;
       if (cw->part) {
         int lb = i == 0 || t[i - 1] == '-' || t[i - 1] == '_';
         size_t e = i + cw->len;
@@ -1024,15 +1041,17 @@ static void meta_line(walk *w, const char *s, size_t n, int after) {
   rcp_xmeta *m = w->m;
   char name[256], pub[32], upd[32];
   if (after) return;
+  int by = 0; /* a byline often carries the date too: "Par Jean Dupont le 7 mai 2020" */
   if (!m->byline_author && rcp__x_byline(s, n, name, sizeof name)) {
     m->byline_author = rcp__arena_strdup(w->d->arena, name);
-    return;
+    by = 1;
   }
   if (rcp__x_dateline(s, n, m->mdy, pub, upd)) {
     if (pub[0] && !m->pub_text) m->pub_text = rcp__arena_strdup(w->d->arena, pub);
     if (upd[0] && !m->mod_text) m->mod_text = rcp__arena_strdup(w->d->arena, upd);
     return;
   }
+  if (by) return;
   /* segments between '|', '\xc2\xb7' (middle dot), '\xe2\x80\xa2' (bullet) */
   size_t i = 0, start = 0;
   int segs = 0;

@@ -111,11 +111,28 @@ static const struct { const char *name; uint8_t len, kind; } tag_kinds[] = {
   {"noscript", 8, TAG_RAW}, {"plaintext", 9, TAG_RAW},
 };
 
+/* tag_kinds indexed by (length, first letter): kind_at[l][c - 'a'] is
+** 1 + the first entry with that length and first letter (0: none), and
+** kind_next[i] 1 + the next such entry.  Every tag of a page goes through
+** tag_kind, so it must not scan the table. */
+#define NKINDS (sizeof tag_kinds / sizeof tag_kinds[0])
+static uint8_t kind_at[10][26], kind_next[NKINDS];
+static pthread_once_t kind_once = PTHREAD_ONCE_INIT;
+
+static void kind_init(void) {
+  for (size_t i = NKINDS; i-- > 0;) {
+    uint8_t *head = &kind_at[tag_kinds[i].len][tag_kinds[i].name[0] - 'a'];
+    kind_next[i] = *head;
+    *head = (uint8_t)(i + 1);
+  }
+}
+
 static int tag_kind(const char *nm, size_t l) {
-  if (l > 9) return TAG_COUNTED;
-  char c0 = (char)(nm[0] | 0x20);
-  for (size_t i = 0; i < sizeof tag_kinds / sizeof tag_kinds[0]; i++)
-    if (tag_kinds[i].len == l && tag_kinds[i].name[0] == c0 && ieqn(nm, tag_kinds[i].name, l)) return tag_kinds[i].kind;
+  if (l > 9 || l == 0) return TAG_COUNTED;
+  unsigned c0 = (unsigned)((unsigned char)(nm[0] | 0x20) - 'a');
+  if (c0 >= 26) return TAG_COUNTED;
+  for (unsigned i = kind_at[l][c0]; i; i = kind_next[i - 1])
+    if (ieqn(nm, tag_kinds[i - 1].name, l)) return tag_kinds[i - 1].kind;
   return TAG_COUNTED;
 }
 
@@ -143,11 +160,14 @@ static long depth_cuts(const char *s, size_t n, cut **cuts) {
     size_t nm = j;
     while (j < n && s[j] != ' ' && s[j] != '>' && s[j] != '/' && s[j] != '\t' && s[j] != '\n' && s[j] != '\r') j++;
     size_t nl = j - nm;
-    char q = 0; /* skip attributes to the closing '>' */
-    while (j < n && (q || s[j] != '>')) {
-      if (q) { if (s[j] == q) q = 0; }
-      else if (s[j] == '"' || s[j] == '\'') q = s[j];
-      j++;
+    /* skip attributes to the closing '>'; a quoted value in one memchr */
+    while (j < n && s[j] != '>') {
+      if (s[j] == '"' || s[j] == '\'') {
+        const char *qe = memchr(s + j + 1, s[j], n - j - 1);
+        j = qe ? (size_t)(qe - s) + 1 : n;
+      } else {
+        j++;
+      }
     }
     int selfclose = j > 0 && j < n && s[j - 1] == '/';
     size_t tag_end = j < n ? j + 1 : n;
@@ -202,6 +222,7 @@ int rcp__html_parse(const char *s, size_t n, rcp_html **out) {
   int rc = ensure_parser();
   if (rc != RCP_OK) return rc;
   cut *cuts = NULL;
+  pthread_once(&kind_once, kind_init);
   long nc = depth_cuts(s, n, &cuts);
   if (nc < 0) return RCP_ENOMEM;
   char *flat = NULL;

@@ -455,6 +455,9 @@ int rcp__store_relate_put_rel(rcp_store *s, int64_t a, const rcp_rel *r);
 /* Every relation of an article (either side), other = the other page,
 ** direction from this article's point of view; *out malloc'd (rcp__free). */
 int rcp__store_relations_of(rcp_store *s, int64_t rowid, rcp_rel **out, size_t *n);
+/* The record id (ext_id) of an article row; *out malloc'd (rcp__free);
+** RCP_ENOTFOUND when there is no such row. */
+int rcp__store_article_ext_id(rcp_store *s, int64_t rowid, char **out);
 
 /* ---- cluster (src/cluster.c, src/store_cluster.c) ------------------ */
 typedef struct rcp_clusterer rcp_clusterer;
@@ -636,6 +639,11 @@ void rcp__fmt_date_short(const char *iso, const char *lang, char *out, size_t ca
 int rcp__cite_number(struct json_t *story, const char *article_id);
 /* Link target of an article: its http(s) URL, else NULL. */
 const char *rcp__article_url(struct json_t *story, const char *article_id);
+/* A source's name for readers (site, URL host, file name, id) as (ptr, len)
+** into the entry's strings; the entry is one of "sources" or "articles". */
+size_t rcp__source_name(struct json_t *entry, const char **p);
+/* The label-value separator of the language: " : " (fr), ": " (else). */
+const char *rcp__colon(const char *lang);
 /* Markdown section of one story (## title ...). */
 int rcp__md_story(rcp_buf *b, struct json_t *story);
 /* HTML: pages of the static site (web = 0: relative links to

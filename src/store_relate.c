@@ -7,7 +7,7 @@
 ** order issue); the signature is a byte string. */
 #include "store_int.h"
 
-#include <string.h> /* strcmp */
+#include <string.h> /* strcmp, strlen, memcpy */
 
 int rcp__store_relate_load(rcp_store *s,
                            int (*cb)(void *ud, int64_t rowid, const uint8_t *sig, uint32_t nsh,
@@ -98,4 +98,23 @@ int rcp__store_relations_of(rcp_store *s, int64_t rowid, rcp_rel **out, size_t *
   *out = r;
   *n = k;
   return RCP_OK;
+}
+
+int rcp__store_article_ext_id(rcp_store *s, int64_t rowid, char **out) {
+  *out = NULL;
+  sqlite3_stmt *st;
+  RCP_TRY(rcp__store_prepare(s, "SELECT ext_id FROM articles WHERE id=?", &st));
+  sqlite3_bind_int64(st, 1, rowid);
+  int rc, step = sqlite3_step(st);
+  if (step == SQLITE_ROW) {
+    const char *t = (const char *)sqlite3_column_text(st, 0);
+    size_t n = t ? strlen(t) : 0;
+    *out = rcp__malloc(n + 1);
+    if (*out) { memcpy(*out, t ? t : "", n); (*out)[n] = 0; }
+    rc = *out ? RCP_OK : RCP_ENOMEM;
+  } else {
+    rc = step == SQLITE_DONE ? RCP_ENOTFOUND : rcp__store_fail(s, "read article id");
+  }
+  sqlite3_finalize(st);
+  return rc;
 }

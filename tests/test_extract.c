@@ -242,6 +242,26 @@ TEST_SUITE(extract_meta) {
     s = "Selon le ministre, la réforme sera votée avant l'été.";
     CHECK(!rcp__x_credit_inline(s, strlen(s), n, sizeof n));
   }
+  TEST("a byline that carries the date gives both") {
+    /* The signature sits outside the article's container, with no date in
+    ** <meta>, JSON-LD or <time>: the byline line is the only source. */
+    const char *page =
+      "<html lang=fr><head><title>Libre cours : les harpistes</title></head><body>"
+      "<h1>Libre cours : les harpistes</h1>"
+      "<div class=signature><span>Par&nbsp;<a href=/a/jean>Jean Dupont</a></span> <span>le 07 Mai 2020</span></div>"
+      "<div class=body><p>Le confinement chauffe les esprits, et les harpistes en font les frais depuis des semaines, "
+      "dit-on au conservatoire, où l'on ne joue plus que pour les micros des téléphones.</p>"
+      "<p>Les concerts reprendront quand la salle rouvrira, ce qui ne devrait pas arriver avant la fin de l'été, "
+      "selon la direction, qui prépare déjà une saison plus courte.</p></div></body></html>";
+    rcp_doc *d = run_s(page, 1);
+    CHECK(d != NULL);
+    if (d) {
+      CHECK_STR(d->author, "Jean Dupont");
+      CHECK_STR(d->published, "2020-05-07");
+      CHECK(strstr(d->text, "Jean Dupont") == NULL);
+      rcp_doc_free(d);
+    }
+  }
   TEST("site furniture") {
     const char *yes[] = {"À lire aussi : Inondations, les bons réflexes", "Cela pourrait vous intéresser",
       "Laisser un commentaire", "ÉconomieCultureHigh TechSanté", "Accueil › Actualité › Monde", "Partager",

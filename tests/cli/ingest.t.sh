@@ -84,7 +84,7 @@ expect "[ \$(printf '%s\n' \"\$out\" | grep -c '^{') -eq 2 ]" "multi-member: two
 
 run extract --json "$I/warc/crawl.warc"
 expect_rc 0 "WARC crawl: exit 0"
-expect_err "read 4 pages from 1 files; 0 skipped" "WARC crawl: images, redirects, requests skipped silently"
+expect_err "read 4 pages from 1 file; 0 skipped" "WARC crawl: images, redirects, requests skipped silently"
 expect_out 'le conseil régional vote son budget' "WARC: chunked + gzip HTTP body decoded"
 
 run extract --json "$I/warc/truncated.warc.gz"

@@ -1,0 +1,50 @@
+# relations.t.sh -- the relations of each article in stories.json and in
+# `recoupe show`, on examples/: the copies of the Courrier du Gard article
+# (examples/gard-crues) relate to it as duplicate or near_duplicate, the
+# rewrite as `rewrite`, each naming the original.
+. "$(dirname "$0")/lib.sh"
+cd "$ROOT" || exit 1
+
+run add --db "$TMP/ex.db" examples/
+expect_rc 0 "add examples/"
+run stories --db "$TMP/ex.db" --json
+expect_rc 0 "stories --json"
+echo "$out" > "$TMP/stories.json"
+G=examples/gard-crues
+check() {  # check ARTICLE "KINDS" TO "what"
+  if python3 - "$TMP/stories.json" "$G/$1" "$2" "$G/$3" <<'PY'
+import json, sys
+stories, art, kinds, to = json.load(open(sys.argv[1])), sys.argv[2], sys.argv[3].split(), sys.argv[4]
+for s in stories:
+    for a in s["articles"]:
+        if a["id"] == art:
+            ok = [r for r in a["relations"]
+                  if r["to"] == to and r["kind"] in kinds and r["original"] == to and 0 < r["score"] <= 1]
+            sys.exit(0 if ok else 1)
+sys.exit(1)
+PY
+  then pass "$4"; else fail "$4" "$(grep -o "\"id\": \"$G/$1\"" "$TMP/stories.json")"; fi
+}
+check infos-express-crues.html "duplicate near_duplicate" courrier-du-gard-crues.html \
+  "the verbatim copy is a duplicate of the original"
+check actu-flash-crues.html "duplicate near_duplicate" courrier-du-gard-crues.html \
+  "the copy with another headline is a near_duplicate of the original"
+check journal-du-sud-crues.html "rewrite" courrier-du-gard-crues.html \
+  "the rewrite in other words is a rewrite of the original"
+check radio-cevennes-crues.txt "update near_duplicate" courrier-du-gard-crues.html \
+  "the later plain-text version relates to the original"
+# the reverse side: the original lists its copies, and is their original
+expect "python3 -c 'import json,sys
+a=[a for s in json.load(open(sys.argv[1])) for a in s[\"articles\"] if a[\"id\"].endswith(\"courrier-du-gard-crues.html\")][0]
+sys.exit(0 if len(a[\"relations\"]) >= 4 and all(r[\"original\"] == a[\"id\"] for r in a[\"relations\"]) else 1)' '$TMP/stories.json'" \
+  "the original lists its four derived pages"
+# the July storm page of another story is not related to the October floods
+expect "python3 -c 'import json,sys
+a=[a for s in json.load(open(sys.argv[1])) for a in s[\"articles\"] if \"gard-orage-juillet\" in a[\"id\"]]
+sys.exit(0 if a and not any(\"gard-crues\" in r[\"to\"] for x in a for r in x[\"relations\"]) else 1)' '$TMP/stories.json'" \
+  "pages of another event are not related"
+
+run show --db "$TMP/ex.db" "$G/journal-du-sud-crues.html"
+expect_rc 0 "show an article's story"
+expect_out "rewrite of $G/courrier-du-gard-crues.html" "show prints the relations"
+finish
