@@ -491,6 +491,8 @@ typedef struct rcp_cluster_params {
   int query_feats;    /* top features used to find candidate stories */
   int max_post;       /* a feature held by more stories than this finds none */
   int max_cands;      /* candidate stories compared in full */
+  double unk_time;    /* time factor when only one side (article or story) has a day */
+  double prune;       /* candidates sharing < prune x the best one's query weight are skipped */
 } rcp_cluster_params;
 void rcp__cluster_params_default(rcp_cluster_params *p);
 void rcp__cluster_set_params(rcp_clusterer *c, const rcp_cluster_params *p);
