@@ -57,6 +57,8 @@ typedef struct group {
   const rcp__sent *s;      /* representative sentence */
   uint64_t *set;           /* sorted unique content words */
   uint32_t nset;
+  uint64_t *nums;          /* sorted unique numbers (hashes, also in set) */
+  uint32_t nnum;
   int indep;               /* independent sources among docs */
   double support;          /* indep + 0.3 per further article */
   uint32_t pos;            /* smallest sentence index in an article */
@@ -136,14 +138,40 @@ static double set_cos(const group *x, const group *y) {
   return inter(x->set, x->nset, y->set, y->nset) / sqrt((double)x->nset * (double)y->nset);
 }
 
+/* Redundancy of two statements: the cosine of their word sets, or 1 when
+** they give the same two figures or more and one gives no other ("Longue
+** de 8,9 kilomètres, elle compte 17 stations" / "La ligne de 8,9 km
+** dessert 17 stations": few words in common, the same facts). */
+static double redundancy(const group *x, const group *y) {
+  double cs = set_cos(x, y);
+  uint32_t nmin = x->nnum < y->nnum ? x->nnum : y->nnum;
+  if (nmin >= 2 && inter(x->nums, x->nnum, y->nums, y->nnum) == nmin) return 1.0;
+  return cs;
+}
+
 static const char *doc_lang(const rcp_doc *d) {
   if (d->lang && strcmp(d->lang, "un") != 0) return d->lang;
   if (d->language && d->language[0]) return d->language;
   return NULL;
 }
 
-static const char *doc_site(const rcp_doc *d) {
-  return d->site ? d->site : "";
+/* The name readers know a source by: its site, else its URL's host, else
+** the file name of its path, else its id (a pointer into d, or a copy of
+** the host in a, whose life is the digest's). */
+static const char *doc_name(const rcp_doc *d, rcp_arena *a) {
+  if (d->site && d->site[0]) return d->site;
+  const char *u = d->url ? d->url : d->source;
+  if (u && (strncmp(u, "http://", 7) == 0 || strncmp(u, "https://", 8) == 0)) {
+    const char *h = strstr(u, "://") + 3;
+    size_t n = strcspn(h, "/?#");
+    char *p = n ? rcp__arena_alloc(a, n + 1) : NULL;
+    if (p) { memcpy(p, h, n); p[n] = 0; return p; }
+  }
+  if (d->source && d->source[0]) {
+    const char *b = strrchr(d->source, '/');
+    return b && b[1] ? b + 1 : d->source;
+  }
+  return d->id ? d->id : "";
 }
 
 
@@ -281,6 +309,14 @@ static int build_groups(dctx *c) {
       G->doc = k; G->sent = i; G->s = s;
       G->docs = (uint64_t)1 << k;
       G->set = set; G->nset = ns;
+      if (nn) {
+        qsort(nums, nn, sizeof *nums, cmp_u64);
+        nn = uniq(nums, nn);
+        G->nums = rcp__arena_alloc(c->a, nn * sizeof *G->nums);
+        if (!G->nums) return rcp__arena_error(c->a);
+        memcpy(G->nums, nums, nn * sizeof *G->nums);
+        G->nnum = nn;
+      }
       G->pos = (uint32_t)i;
       G->usable = !(s->flags & (RCP__SENT_DEP | RCP__SENT_QUESTION | RCP__SENT_NOSTOP)) &&
                   s->nwords >= MIN_WORDS && s->nwords <= MAX_WORDS;
@@ -358,16 +394,20 @@ static int score_groups(dctx *c) {
   double *tv = rcp__arena_calloc(c->a, cap, sizeof *tv);
   if (!tk || !tv) return rcp__arena_error(c->a);
 #define SLOT(key) slot_of(tk, cap, (key))
-  for (size_t g = 0; g < c->ng; g++)
-    if (!c->g[g].merged)
-      for (uint32_t i = 0; i < c->g[g].nset; i++) tv[SLOT(c->g[g].set[i])] += c->g[g].support;
+  /* a paraphrase folded into a statement still says it in other words:
+  ** its words count once per article (else a statement that every source
+  ** rewrote would look less central than one sentence of one article) */
+  for (size_t g = 0; g < c->ng; g++) {
+    double w = c->g[g].merged ? (double)__builtin_popcountll(c->g[g].docs) : c->g[g].support;
+    for (uint32_t i = 0; i < c->g[g].nset; i++) tv[SLOT(c->g[g].set[i])] += w;
+  }
   double norm = 0;
   for (size_t i = 0; i < cap; i++) norm += tv[i] * tv[i];
   norm = sqrt(norm) + 1e-9;
   for (size_t g = 0; g < c->ng; g++) {
     group *G = &c->g[g];
     double dot = 0;
-    double own = G->merged ? 0 : G->support;
+    double own = G->merged ? (double)__builtin_popcountll(G->docs) : G->support;
     for (uint32_t i = 0; i < G->nset; i++) dot += tv[SLOT(G->set[i])] - own;
     double cen = G->nset ? dot / (norm * sqrt((double)G->nset)) : 0;
     G->score = cen * (1.0 + log2(G->support > 1 ? G->support : 1)) +
@@ -489,6 +529,16 @@ static int event_date(const dctx *c, char out[11]) {
   return RCP_OK;
 }
 
+/* Display order of key points: independent sources, then articles, then
+** the earlier place in an article (news puts the main fact first). */
+static bool shown_before(const group *x, const group *y) {
+  if (x->indep != y->indep) return x->indep > y->indep;
+  int px = __builtin_popcountll(x->docs), py = __builtin_popcountll(y->docs);
+  if (px != py) return px > py;
+  if (x->pos != y->pos) return x->pos < y->pos;
+  return x->score > y->score;
+}
+
 static int key_points(dctx *c, json_t *obj) {
   json_t *arr = json_array();
   if (!arr) return RCP_ENOMEM;
@@ -503,7 +553,7 @@ static int key_points(dctx *c, json_t *obj) {
       if (!G->usable || G->used) continue;
       double red = 0;
       for (size_t k = 0; k < nc; k++) {
-        double s = set_cos(G, &c->g[chosen[k]]);
+        double s = redundancy(G, &c->g[chosen[k]]);
         if (s > red) red = s;
       }
       if (red > MAX_REDUNDANT) continue;
@@ -516,10 +566,10 @@ static int key_points(dctx *c, json_t *obj) {
     c->g[best].used = true;
     chosen[nc++] = best;
   }
-  /* shown most corroborated first, then in the order chosen */
+  /* shown most corroborated first, then in the order of the articles */
   for (size_t i = 1; i < nc; i++) {
     size_t x = chosen[i], j = i;
-    while (j > 0 && c->g[chosen[j - 1]].indep < c->g[x].indep) { chosen[j] = chosen[j - 1]; j--; }
+    while (j > 0 && shown_before(&c->g[x], &c->g[chosen[j - 1]])) { chosen[j] = chosen[j - 1]; j--; }
     chosen[j] = x;
   }
   for (size_t k = 0; k < nc; k++) {
@@ -618,20 +668,21 @@ static int timeline(dctx *c, json_t *obj) {
   if (!arr) return RCP_ENOMEM;
   size_t shown = 0;
   for (size_t i = 0; i < nd && shown < MAX_TIMELINE; i++) {
-    /* best statement first published that day: unused first */
-    /* the most central statement first published that day and new: not
-    ** a paraphrase of one published on an earlier day */
+    /* the statement first published that day and new (not a paraphrase
+    ** of one published on an earlier day) that the key points would show
+    ** first: most corroborated, then earliest in its article, then most
+    ** central */
     size_t best = SIZE_MAX;
     for (size_t g = 0; g < c->ng; g++) {
       group *G = &c->g[g];
       if (!G->usable) continue;
       int64_t t = day_of(v->docs[c->sample[G->doc]]->pub_time);
       if (t != days[i]) continue;
-      if (best != SIZE_MAX && G->score <= c->g[best].score) continue;
+      if (best != SIZE_MAX && !shown_before(G, &c->g[best])) continue;
       bool old = false;
       for (size_t h = 0; h < c->ng && !old && i > 0; h++) {
         int64_t th = day_of(v->docs[c->sample[c->g[h].doc]]->pub_time);
-        if (th != INT64_MIN && th < days[i] && set_cos(G, &c->g[h]) > 0.4) old = true;
+        if (th != INT64_MIN && th < days[i] && redundancy(G, &c->g[h]) > 0.4) old = true;
       }
       if (!old) best = g;
     }
@@ -742,7 +793,7 @@ int rcp__digest(const rcp_ctx *ctx, const rcp_story_view *v, struct json_t *obj)
       if (v->docs[i]->pub_time != INT64_MIN &&
           (v->docs[f]->pub_time == INT64_MIN || v->docs[i]->pub_time < v->docs[f]->pub_time)) f = i;
     const rcp_doc *d = v->docs[f];
-    rc = set_new(obj, "first_publisher", json_string(doc_site(d)[0] ? doc_site(d) : d->id));
+    rc = set_new(obj, "first_publisher", json_string(doc_name(d, c.a)));
     if (rc == RCP_OK) rc = set_new(obj, "first_article", json_string(d->id));
     int ncomp = 0;
     for (size_t i = 0; i < v->ndocs; i++) if (c.comp[i] == (int)i) ncomp++;

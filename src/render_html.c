@@ -132,7 +132,7 @@ static void meta_line(rcp_buf *b, json_t *story, const rcp__labels *L) {
     rcp__buf_printf(b, " · %lld %s", (long long)json_integer_value(ind),
                     json_integer_value(ind) == 1 ? L->indep1 : L->indep);
   const char *fp = str_of(story, "first_publisher");
-  if (fp) { rcp__buf_printf(b, " · %s : ", L->first_pub); h(b, fp); }
+  if (fp) { rcp__buf_printf(b, " · %s%s", L->first_pub, rcp__colon(story_lang(story))); h(b, fp); }
 }
 
 /* ================================================================== */
@@ -270,10 +270,12 @@ static void sources(rcp_buf *b, json_t *story, const rcp__labels *L, int web) {
     char when[64];
     rcp__fmt_date_short(str_of(s, "published"), lang, when, sizeof when);
     rcp__buf_printf(b, "<li id=\"src-%lld\" value=\"%lld\">", n, n);
-    const char *site = str_of(s, "site") ? str_of(s, "site") : id;
+    const char *site;
+    size_t sl = rcp__source_name(s, &site);
     const char *u = rcp__article_url(story, id);
-    if (is_http(u)) { rcp__buf_adds(b, "<a href=\""); h(b, u); rcp__buf_adds(b, "\" rel=\"noopener\">"); h(b, site); rcp__buf_adds(b, "</a>"); }
-    else h(b, site);
+    if (is_http(u)) { rcp__buf_adds(b, "<a href=\""); h(b, u); rcp__buf_adds(b, "\" rel=\"noopener\">"); rcp__buf_html(b, site, sl); rcp__buf_adds(b, "</a>"); }
+    else if (web == 1) { rcp__buf_adds(b, "<a href=\"/articles/"); id_path_m(b, id, 1); rcp__buf_adds(b, "\">"); rcp__buf_html(b, site, sl); rcp__buf_adds(b, "</a>"); }
+    else rcp__buf_html(b, site, sl);
     if (when[0]) { rcp__buf_adds(b, ", "); h(b, when); }
     const char *role = digest ? str_of(s, "role") : NULL;
     json_t *of = json_object_get(s, "of_n");
@@ -290,7 +292,7 @@ static void sources(rcp_buf *b, json_t *story, const rcp__labels *L, int web) {
     }
     const char *cr = str_of(s, "credited_source");
     if (cr) {
-      rcp__buf_printf(b, " · %s : ", L->credited);
+      rcp__buf_printf(b, " · %s%s", L->credited, rcp__colon(lang));
       if (is_http(cr)) { rcp__buf_adds(b, "<a href=\""); h(b, cr); rcp__buf_adds(b, "\" rel=\"noopener\">"); h(b, cr); rcp__buf_adds(b, "</a>"); }
       else h(b, cr);
     }
@@ -376,7 +378,7 @@ int rcp__html_story(rcp_buf *b, json_t *story, int web) {
   sources(b, story, L, web);
   json_t *rel = json_object_get(story, "related_stories");
   if (json_array_size(rel)) {
-    rcp__buf_printf(b, "<p class=\"meta\">%s : ", L->related);
+    rcp__buf_printf(b, "<p class=\"meta\">%s%s", L->related, rcp__colon(lang));
     json_array_foreach(rel, i, k) {
       const char *rid = str_of(k, "id");
       if (!rid) continue;
@@ -447,6 +449,16 @@ int rcp__html_story_list(rcp_buf *b, json_t *stories, int web) {
     h(b, title && title[0] ? title : id);
     rcp__buf_adds(b, "</a>\n<p class=\"meta\">");
     meta_line(b, s, L);
+    /* the list is ordered by the latest article: say it when that is
+    ** another day than the event's */
+    const char *lp = str_of(s, "last_published"), *ev = str_of(s, "event_date");
+    if (lp && ev && strlen(lp) >= 10 && strncmp(lp, ev, 10) != 0) {
+      char day[11], when[64];
+      memcpy(day, lp, 10);
+      day[10] = 0;
+      rcp__fmt_date_short(day, story_lang(s), when, sizeof when);
+      if (when[0]) { rcp__buf_printf(b, " · %s%s", L->latest, rcp__colon(story_lang(s))); h(b, when); }
+    }
     rcp__buf_adds(b, "</p>");
     const char *lead = NULL;
     json_t *kp = json_object_get(s, "key_points");

@@ -25,13 +25,13 @@ static const rcp__labels labels_fr = {
   "Points clés", "Résumé rapide", "Chiffres et divergences", "Qui, où", "Chronologie", "Sources",
   "articles", "article", "sources indépendantes", "source indépendante", "première parution",
   "original", "copie de", "réécriture de", "mise à jour de", "traduction de", "source créditée",
-  "Histoires", "Histoires liées", "même fil", "Aucune histoire."
+  "Histoires", "Histoires liées", "même fil", "Aucune histoire.", "dernière parution"
 };
 static const rcp__labels labels_en = {
   "Key points", "Quick summary", "Figures and disagreements", "Who, where", "Timeline", "Sources",
   "articles", "article", "independent sources", "independent source", "first published",
   "original", "copy of", "rewrite of", "update of", "translation of", "credited source",
-  "Stories", "Related stories", "storyline", "No stories."
+  "Stories", "Related stories", "storyline", "No stories.", "latest article"
 };
 
 const rcp__labels *rcp__labels_for(const char *lang) {
@@ -147,6 +147,37 @@ const char *rcp__article_url(json_t *story, const char *id) {
   return NULL;
 }
 
+/* The name a reader knows a source by: its site, else the host of its
+** http(s) URL, else the file name of its path, else its id.  Returns the
+** length; *p points into the entry's strings ("" when it has none). */
+size_t rcp__source_name(json_t *entry, const char **p) {
+  const char *s = str_of(entry, "site");
+  if (s && s[0]) { *p = s; return strlen(s); }
+  const char *u = str_of(entry, "url");
+  if (!is_http(u)) u = str_of(entry, "source");
+  if (is_http(u)) {
+    const char *h = strstr(u, "://") + 3;
+    size_t n = strcspn(h, "/?#");
+    if (n) { *p = h; return n; }
+  }
+  const char *src = str_of(entry, "source");
+  if (src && src[0]) {
+    const char *b = strrchr(src, '/');
+    b = b && b[1] ? b + 1 : src;
+    *p = b;
+    return strlen(b);
+  }
+  s = str_of(entry, "article");
+  if (!s) s = str_of(entry, "id");
+  *p = s ? s : "";
+  return strlen(*p);
+}
+
+/* ": " in English, " : " in French (thin typography left to the reader). */
+const char *rcp__colon(const char *lang) {
+  return lang && strncmp(lang, "fr", 2) == 0 ? " : " : ": ";
+}
+
 /* ================================================================== */
 /* Markdown                                                           */
 /* ================================================================== */
@@ -183,7 +214,16 @@ static void md_url(rcp_buf *b, const char *u) {
   }
 }
 
-/* " [1, 3]" with each number linked to its article where possible. */
+/* Anchor of source n of a story in stories.md: "src-ID-n" (the id made
+** file-safe), put before the source's line by md_sources. */
+static void md_anchor(rcp_buf *b, json_t *story, int n) {
+  rcp__buf_adds(b, "src-");
+  rcp__html_id_path(b, str_of(story, "id"), 0);
+  rcp__buf_printf(b, "-%d", n);
+}
+
+/* " [1, 3]", each number a link to its article: its http(s) URL, else its
+** line in the story's source list. */
 static void md_cites(rcp_buf *b, json_t *story, json_t *ids) {
   size_t i;
   json_t *x;
@@ -194,8 +234,10 @@ static void md_cites(rcp_buf *b, json_t *story, json_t *ids) {
     if (!n) continue;
     rcp__buf_adds(b, any ? ", " : " \\[");
     const char *u = rcp__article_url(story, json_string_value(x));
-    if (u) { rcp__buf_printf(b, "[%d](", n); md_url(b, u); rcp__buf_addc(b, ')'); }
-    else rcp__buf_printf(b, "%d", n);
+    rcp__buf_printf(b, "[%d](", n);
+    if (u) md_url(b, u);
+    else { rcp__buf_addc(b, '#'); md_anchor(b, story, n); }
+    rcp__buf_addc(b, ')');
     any = 1;
   }
   if (any) rcp__buf_adds(b, "\\]");
@@ -222,7 +264,7 @@ static void md_meta(rcp_buf *b, json_t *story, const rcp__labels *L) {
     rcp__buf_printf(b, " · %lld %s", (long long)json_integer_value(ind),
                     json_integer_value(ind) == 1 ? L->indep1 : L->indep);
   const char *fp = str_of(story, "first_publisher");
-  if (fp) { rcp__buf_printf(b, " · %s : ", L->first_pub); md_s(b, fp); }
+  if (fp) { rcp__buf_printf(b, " · %s%s", L->first_pub, rcp__colon(lang)); md_s(b, fp); }
   rcp__buf_addc(b, '\n');
 }
 
@@ -327,11 +369,14 @@ static void md_sources(rcp_buf *b, json_t *story, const rcp__labels *L) {
     json_array_foreach(json_object_get(story, "articles"), i, s) {
       char when[64];
       rcp__fmt_date_short(str_of(s, "published"), lang, when, sizeof when);
-      rcp__buf_printf(b, "%zu. ", i + 1);
-      const char *site = str_of(s, "site") ? str_of(s, "site") : str_of(s, "id");
+      rcp__buf_printf(b, "%zu. <a id=\"", i + 1);
+      md_anchor(b, story, (int)i + 1);
+      rcp__buf_adds(b, "\"></a>");
+      const char *site;
+      size_t sl = rcp__source_name(s, &site);
       const char *u = rcp__article_url(story, str_of(s, "id"));
-      if (u) { rcp__buf_addc(b, '['); md_s(b, site); rcp__buf_adds(b, "]("); md_url(b, u); rcp__buf_addc(b, ')'); }
-      else md_s(b, site);
+      if (u) { rcp__buf_addc(b, '['); md_text(b, site, sl); rcp__buf_adds(b, "]("); md_url(b, u); rcp__buf_addc(b, ')'); }
+      else md_text(b, site, sl);
       if (when[0]) { rcp__buf_adds(b, ", "); md_s(b, when); }
       rcp__buf_addc(b, '\n');
     }
@@ -341,11 +386,15 @@ static void md_sources(rcp_buf *b, json_t *story, const rcp__labels *L) {
     char when[64];
     rcp__fmt_date_short(str_of(s, "published"), lang, when, sizeof when);
     json_t *nn = json_object_get(s, "n");
-    rcp__buf_printf(b, "%lld. ", json_is_integer(nn) ? (long long)json_integer_value(nn) : (long long)i + 1);
-    const char *site = str_of(s, "site") ? str_of(s, "site") : str_of(s, "article");
+    int n = json_is_integer(nn) ? (int)json_integer_value(nn) : (int)i + 1;
+    rcp__buf_printf(b, "%d. <a id=\"", n);
+    md_anchor(b, story, n);
+    rcp__buf_adds(b, "\"></a>");
+    const char *site;
+    size_t sl = rcp__source_name(s, &site);
     const char *u = rcp__article_url(story, str_of(s, "article"));
-    if (u) { rcp__buf_addc(b, '['); md_s(b, site); rcp__buf_adds(b, "]("); md_url(b, u); rcp__buf_addc(b, ')'); }
-    else md_s(b, site);
+    if (u) { rcp__buf_addc(b, '['); md_text(b, site, sl); rcp__buf_adds(b, "]("); md_url(b, u); rcp__buf_addc(b, ')'); }
+    else md_text(b, site, sl);
     if (when[0]) { rcp__buf_adds(b, ", "); md_s(b, when); }
     const char *role = str_of(s, "role");
     json_t *of = json_object_get(s, "of_n");
@@ -354,10 +403,13 @@ static void md_sources(rcp_buf *b, json_t *story, const rcp__labels *L) {
     else {
       const char *what = strcmp(role, "copy") == 0 ? L->copy_of : strcmp(role, "rewrite") == 0 ? L->rewrite_of
                        : strcmp(role, "translation") == 0 ? L->translation_of : L->update_of;
-      rcp__buf_printf(b, "%s \\[%lld\\]", what, (long long)json_integer_value(of));
+      int on = (int)json_integer_value(of);
+      rcp__buf_printf(b, "%s \\[[%d](#", what, on);
+      md_anchor(b, story, on);
+      rcp__buf_adds(b, ")\\]");
     }
     const char *cr = str_of(s, "credited_source");
-    if (cr) { rcp__buf_printf(b, " · %s : ", L->credited); md_s(b, cr); }
+    if (cr) { rcp__buf_printf(b, " · %s%s", L->credited, rcp__colon(lang)); md_s(b, cr); }
     rcp__buf_addc(b, '\n');
   }
 }
@@ -415,7 +467,7 @@ int rcp__md_story(rcp_buf *b, json_t *story) {
   md_sources(b, story, L);
   json_t *rel = json_object_get(story, "related_stories");
   if (json_array_size(rel)) {
-    rcp__buf_printf(b, "\n%s : ", L->related);
+    rcp__buf_printf(b, "\n%s%s", L->related, rcp__colon(story_lang(story)));
     json_array_foreach(rel, i, k) {
       if (i) rcp__buf_adds(b, ", ");
       md_s(b, str_of(k, "id"));

@@ -22,6 +22,7 @@
 
 typedef struct node {
   const char *id, *site, *role, *published;
+  size_t sitelen;  /* site is (ptr, len): a URL's host or a path's file name */
   int64_t t;
   int of;      /* index of the parent node, -1 for a root */
   int depth, row;
@@ -58,8 +59,8 @@ static int nodes_of(json_t *story, node *v, int max, int *total) {
     if (n >= max) break;
     node *x = &v[n++];
     x->id = str_of(s, digest ? "article" : "id");
-    x->site = str_of(s, "site");
-    if (!x->site) x->site = x->id ? x->id : "?";
+    x->sitelen = rcp__source_name(s, &x->site);
+    if (!x->sitelen) { x->site = "?"; x->sitelen = 1; }
     x->role = digest ? str_of(s, "role") : NULL;
     x->published = str_of(s, "published");
     x->t = x->published ? rcp__parse_iso(x->published) : INT64_MIN;
@@ -136,7 +137,7 @@ int rcp__svg_timeline(rcp_buf *b, json_t *story, int web) {
     link_open(b, story, &v[i], i, web);
     rcp__buf_printf(b, "<circle cx=\"%.1f\" cy=\"%d\" r=\"6\" fill=\"%s\" fill-opacity=\"0.85\" stroke=\"#fff\">"
                        "<title>[%d] ", x, y, lane_color[lane], i + 1);
-    h(b, v[i].site);
+    rcp__buf_html(b, v[i].site, v[i].sitelen);
     if (v[i].published) { rcp__buf_adds(b, " · "); h(b, v[i].published); }
     rcp__buf_adds(b, "</title></circle></a>");
   }
@@ -200,13 +201,13 @@ int rcp__svg_graph(rcp_buf *b, json_t *story, int web) {
     rcp__buf_printf(b, "<text x=\"%d\" y=\"%d\">[%d] ", x + 10, y + 4, i + 1);
     /* labels are cut at 28 bytes on a UTF-8 boundary */
     const char *s = v[i].site;
-    size_t len = strlen(s);
+    size_t len = v[i].sitelen;
     if (len > 28) {
       len = 28;
       while (len > 0 && ((unsigned char)s[len] & 0xC0) == 0x80) len--;
       rcp__buf_html(b, s, len);
       rcp__buf_adds(b, "…");
-    } else h(b, s);
+    } else rcp__buf_html(b, s, len);
     if (v[i].of >= 0) rcp__buf_printf(b, " · %s", fr ? lane_fr[lane] : lane_en[lane]);
     rcp__buf_adds(b, "</text></a>");
   }

@@ -335,8 +335,19 @@ bool rcp__sent_is_dependent(const char *s, size_t n) {
     "meanwhile", "moreover", "furthermore", "in addition", "still,", "yet ", "and ",
     "his ", "her ", "their ", "that ", NULL
   };
+  /* the impersonal French "il" names nothing: "Il y a", "Il faut",
+  ** "Il est tombé 80 mm", "Il est prévu de" stand alone */
+  static const char *const impersonal[] = {
+    "il y a ", "il y avait ", "il y aura ", "il y a eu ", "il faut ", "il fallait ", "il faudra ",
+    "il s'agit ", "il s’agit ", "il existe ", "il reste ", "il restait ", "il manque ",
+    "il pleut", "il neige", "il est tombé ", "il était tombé ", "il tombait ",
+    "il est prévu ", "il est possible ", "il est probable ", "il est impossible ",
+    "il est nécessaire ", "il est interdit ", "il est question ", "il n'y a ", "il n’y a ", NULL
+  };
   char low[64];
   lower_prefix(s, n, low, sizeof low);
+  for (size_t i = 0; impersonal[i]; i++)
+    if (has_prefix(low, impersonal[i])) return false;
   for (size_t i = 0; prefixes[i]; i++)
     if (has_prefix(low, prefixes[i])) return true;
   /* "Cette décision..." refers back; "Ce mardi" does not */

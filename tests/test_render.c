@@ -117,11 +117,30 @@ TEST_SUITE(render) {
     CHECK(has(md, "### Sources"));
     CHECK(has(md, "4 articles · 2 sources indépendantes · première parution : lyon-matin.example"));
     CHECK(has(md, "[1](https://lyon-matin.example/faits-divers/incendie-saint-priest)"));
-    CHECK(has(md, "copie de \\[1\\]"));
-    CHECK(has(md, "réécriture de \\[1\\]"));
-    CHECK(has(md, "mise à jour de \\[1\\]"));
+    CHECK(has(md, "copie de \\[[1](#src-s1-1)\\]"));
+    CHECK(has(md, "réécriture de \\[[1](#src-s1-1)\\]"));
+    CHECK(has(md, "mise à jour de \\[[1](#src-s1-1)\\]"));
     CHECK(!has(md, "<script>"));
     CHECK(has(md, "&lt;script&gt;"));
+    /* every citation number is a link: the URL, else the source's line */
+    CHECK(!has(md, "\\[1,"));
+    CHECK(!has(md, ", 2,"));
+    CHECK(!has(md, ", 2\\]"));
+    rcp__buf_free(&b);
+    json_t *arts = json_object_get(s, "sources");
+    size_t i;
+    json_t *x;
+    json_array_foreach(arts, i, x) { json_object_del(x, "url"); json_object_del(x, "source"); }
+    json_array_foreach(json_object_get(s, "articles"), i, x) json_object_del(x, "source");
+    rcp__buf_init(&b, 1 << 22);
+    CHECK_INT(rcp__md_story(&b, s), RCP_OK);
+    md = b.p;
+    CHECK(has(md, "[1](#src-s1-1)"));
+    CHECK(has(md, "1. <a id=\"src-s1-1\"></a>"));
+    CHECK(!has(md, "](http"));
+    /* no bare number between the brackets of a citation */
+    for (const char *p = md; (p = strstr(p, " \\[")) != NULL; p += 3)
+      if (p[3] >= '0' && p[3] <= '9') { CHECK(!"bare citation number"); break; }
     rcp__buf_free(&b);
     json_decref(s);
   }
@@ -165,12 +184,15 @@ TEST_SUITE(render) {
     CHECK(has(b.p, "### Key points"));
     CHECK(has(b.p, "2 independent sources"));
     CHECK(!has(b.p, "Points clés"));
+    /* English typography: no space before the colon */
+    CHECK(has(b.p, "first published: "));
+    CHECK(!has(b.p, " : "));
     json_decref(s);
     rcp__buf_reset(&b);
     json_t *bare = json_loads("{\"id\":\"s9\",\"articles\":[{\"id\":\"x1\",\"source\":\"/tmp/x1.html\",\"site\":\"a.example\"}]}", 0, NULL);
     CHECK_INT(rcp__md_story(&b, bare), RCP_OK);
     CHECK(has(b.p, "## s9"));
-    CHECK(has(b.p, "1. a.example"));
+    CHECK(has(b.p, "1. <a id=\"src-s9-1\"></a>a.example"));
     rcp__buf_reset(&b);
     CHECK_INT(rcp__html_story(&b, bare, 0), RCP_OK);
     CHECK(has(b.p, "<h1>s9</h1>"));

@@ -1,4 +1,0 @@
-build-prof/src/alloc.o: src/alloc.c src/recoupe_int.h \
- src/../include/recoupe.h
-src/recoupe_int.h:
-src/../include/recoupe.h:

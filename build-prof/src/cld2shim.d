@@ -1,1 +1,0 @@
-build-prof/src/cld2shim.o: src/cld2shim.cc
