@@ -477,7 +477,9 @@ int rcp__x_credit_line(const char *s, size_t n, char *out, size_t cap) {
     if (f[j] != ':') return 0;
     j++;
     while (f[j] == ' ') j++;
-    if (!f[j] || count_words(f + j) > 14) return 0;
+    /* a URL is one word however many hyphens its path has */
+    int url = starts(f + j, "http://") || starts(f + j, "https://") || starts(f + j, "www.");
+    if (!f[j] || (url ? strchr(f + j, ' ') != NULL : count_words(f + j) > 14)) return 0;
     size_t off = map[j];
     copy_trim(s + off, n - off, out, cap);
     return out[0] != 0;

@@ -36,30 +36,132 @@ static json_t *iso_day(int64_t t) {
   return json_string(day);
 }
 
-/* Relations of an article, from the relate stage's table: one object per
-** related page, best score first, {"kind", "to": its id, "score",
-** "original": the id of the pair's original (the page published first)}.
-** `to` is named from the story's rows, else looked up in the store (a
-** copy clustered into another story).  NULL on allocation failure. */
-static json_t *relations(rcp_ctx *ctx, const rcp_article_row *a, const rcp_article_row *all, size_t n) {
-  rcp_rel *rels = NULL;
-  size_t nr = 0;
-  json_t *arr = json_array();
-  if (!arr || rcp__store_relations_of(ctx->store, a->rowid, &rels, &nr) != RCP_OK) return arr;
-  for (size_t k = 0; k < nr; k++) {
-    const char *to = NULL;
-    char *owned = NULL;
-    for (size_t j = 0; j < n && !to; j++) if (all[j].rowid == rels[k].other) to = all[j].ext_id;
-    if (!to && rcp__store_article_ext_id(ctx->store, rels[k].other, &owned) == RCP_OK) to = owned;
-    if (to) {
-      json_t *x = json_pack("{s:s, s:s, s:f, s:s}", "kind", rels[k].kind, "to", to,
-                            "score", rels[k].score,
-                            "original", rels[k].direction >= 0 ? to : a->ext_id);
-      if (!x || json_array_append_new(arr, x) != 0) { rcp__free(owned); json_decref(arr); arr = NULL; break; }
-    }
-    rcp__free(owned);
+/* Relations of the story's articles, from the relate stage's table: one
+** object per related page, best score first, {"kind", "to": its id,
+** "score", "original": the id of the pair's original (the page published
+** first)}.  The relate stage links an exact copy to the first page *stored*
+** with its text only, and that page's other relations stand for the whole
+** set of copies.  Here each set of exact copies (duplicate links inside the
+** story) is shown around its earliest-published member: the others are its
+** duplicates, and the set's relations to other pages are the original's.
+** `to` outside the story is looked up in the store (a copy clustered into
+** another story). */
+typedef struct rel_set {
+  rcp_rel **rels;     /* stored relations of each article */
+  size_t *nrels;
+  size_t *rep;        /* index of the earliest member of its exact-copy set */
+} rel_set;
+
+static size_t row_index(const rcp_article_row *all, size_t n, int64_t rowid) {
+  for (size_t j = 0; j < n; j++) if (all[j].rowid == rowid) return j;
+  return n;
+}
+
+static int earlier(const rcp_article_row *x, const rcp_article_row *y) {
+  if (x->pub_time != y->pub_time) {
+    if (x->pub_time == INT64_MIN) return 0;
+    if (y->pub_time == INT64_MIN) return 1;
+    return x->pub_time < y->pub_time;
   }
-  rcp__free(rels);
+  return x->rowid < y->rowid;
+}
+
+static size_t set_root(size_t *rep, size_t i) {
+  while (rep[i] != i) i = rep[i] = rep[rep[i]];
+  return i;
+}
+
+static void rel_set_free(rel_set *rs, size_t n) {
+  if (rs->rels) for (size_t i = 0; i < n; i++) rcp__free(rs->rels[i]);
+  rcp__free(rs->rels); rcp__free(rs->nrels); rcp__free(rs->rep);
+}
+
+static int rel_set_load(rcp_ctx *ctx, const rcp_article_row *all, size_t n, rel_set *rs) {
+  rs->rels = rcp__calloc(n ? n : 1, sizeof *rs->rels);
+  rs->nrels = rcp__calloc(n ? n : 1, sizeof *rs->nrels);
+  rs->rep = rcp__calloc(n ? n : 1, sizeof *rs->rep);
+  if (!rs->rels || !rs->nrels || !rs->rep) return RCP_ENOMEM;
+  for (size_t i = 0; i < n; i++) {
+    rs->rep[i] = i;
+    RCP_TRY(rcp__store_relations_of(ctx->store, all[i].rowid, &rs->rels[i], &rs->nrels[i]));
+  }
+  for (size_t i = 0; i < n; i++)
+    for (size_t k = 0; k < rs->nrels[i]; k++) {
+      if (strcmp(rs->rels[i][k].kind, "duplicate") != 0) continue;
+      size_t j = row_index(all, n, rs->rels[i][k].other);
+      if (j == n) continue;
+      size_t a = set_root(rs->rep, i), b = set_root(rs->rep, j);
+      if (a != b) { if (earlier(&all[b], &all[a])) rs->rep[a] = b; else rs->rep[b] = a; }
+    }
+  for (size_t i = 0; i < n; i++) rs->rep[i] = set_root(rs->rep, i);
+  return RCP_OK;
+}
+
+/* Appends {kind, to, score, original} unless `to` is already listed with a
+** score at least as high; 0 on allocation failure. */
+static int rel_put(json_t *arr, const char *kind, const char *to, double score, const char *original) {
+  size_t i;
+  json_t *x;
+  json_array_foreach(arr, i, x) {
+    if (strcmp(json_string_value(json_object_get(x, "to")), to) != 0) continue;
+    if (json_real_value(json_object_get(x, "score")) >= score) return 1;
+    json_array_remove(arr, i);
+    break;
+  }
+  x = json_pack("{s:s, s:s, s:f, s:s}", "kind", kind, "to", to, "score", score, "original", original);
+  return x && json_array_append_new(arr, x) == 0;
+}
+
+static int by_score_desc(const void *a, const void *b) {
+  double x = json_real_value(json_object_get(*(json_t *const *)a, "score"));
+  double y = json_real_value(json_object_get(*(json_t *const *)b, "score"));
+  if (x != y) return x < y ? 1 : -1;
+  return strcmp(json_string_value(json_object_get(*(json_t *const *)a, "to")),
+                json_string_value(json_object_get(*(json_t *const *)b, "to")));
+}
+
+/* NULL on allocation failure. */
+static json_t *relations(rcp_ctx *ctx, size_t ai, const rcp_article_row *all, size_t n, const rel_set *rs) {
+  const rcp_article_row *a = &all[ai];
+  json_t *arr = json_array();
+  if (!arr) return NULL;
+  int ok = 1;
+  size_t me = rs->rep[ai];
+  if (me != ai) ok = rel_put(arr, "duplicate", all[me].ext_id, 1.0, all[me].ext_id);
+  for (size_t m = 0; m < n && ok; m++) {
+    if (rs->rep[m] != me) continue;
+    /* a copy lists its original only; the original lists its copies and
+    ** the relations of the whole set to other pages */
+    if (me != ai) break;
+    if (m != ai) ok = rel_put(arr, "duplicate", all[m].ext_id, 1.0, a->ext_id);
+    for (size_t k = 0; k < rs->nrels[m] && ok; k++) {
+      const rcp_rel *r = &rs->rels[m][k];
+      size_t j = row_index(all, n, r->other);
+      if (j < n && rs->rep[j] == me) continue;          /* inside the set */
+      char *owned = NULL;
+      const char *to = NULL;
+      const rcp_article_row *o = NULL;
+      if (j < n) { o = &all[rs->rep[j]]; to = o->ext_id; }
+      else if (rcp__store_article_ext_id(ctx->store, r->other, &owned) == RCP_OK) to = owned;
+      if (to) {
+        const char *orig = o ? (earlier(o, a) ? to : a->ext_id)
+                             : (r->direction >= 0 ? to : a->ext_id);
+        ok = rel_put(arr, r->kind, to, r->score, orig);
+      }
+      rcp__free(owned);
+    }
+  }
+  if (!ok) { json_decref(arr); return NULL; }
+  size_t len = json_array_size(arr);
+  if (len > 1) {
+    json_t **v = rcp__malloc(len * sizeof *v);
+    if (!v) { json_decref(arr); return NULL; }
+    for (size_t i = 0; i < len; i++) v[i] = json_incref(json_array_get(arr, i));
+    qsort(v, len, sizeof *v, by_score_desc);
+    json_array_clear(arr);
+    for (size_t i = 0; i < len; i++) json_array_append_new(arr, v[i]);
+    rcp__free(v);
+  }
   return arr;
 }
 
@@ -88,8 +190,10 @@ static int story_object(rcp_ctx *ctx, const rcp_story_row *r, json_t **out) {
                                                                        : iso_time(r->first_pub));
   json_object_set_new(o, "last_published", last && last->published ? json_string(last->published)
                                                                     : iso_time(r->last_pub));
+  rel_set rs = {0};
+  rc = rel_set_load(ctx, arts, na, &rs);
   json_t *ja = json_array();
-  for (size_t i = 0; i < na; i++) {
+  for (size_t i = 0; i < na && rc == RCP_OK; i++) {
     const rcp_article_row *a = &arts[i];
     json_t *x = json_object();
     json_object_set_new(x, "id", json_string(a->ext_id));
@@ -99,10 +203,12 @@ static int story_object(rcp_ctx *ctx, const rcp_story_row *r, json_t **out) {
     json_object_set_new(x, "published", str_or_null(a->published));
     json_object_set_new(x, "author", str_or_null(a->author));
     json_object_set_new(x, "credited_source", str_or_null(a->credited_source));
-    json_t *rels = relations(ctx, a, arts, na);
+    json_t *rels = relations(ctx, i, arts, na, &rs);
+    if (!rels) rc = RCP_ENOMEM;
     json_object_set_new(x, "relations", rels ? rels : json_array());
     json_array_append_new(ja, x);
   }
+  rel_set_free(&rs, na);
   json_object_set_new(o, "articles", ja);
   if (r->digest) {
     json_error_t err;
@@ -129,6 +235,7 @@ static int story_object(rcp_ctx *ctx, const rcp_story_row *r, json_t **out) {
   json_object_set_new(o, "related_stories", rel);
   rcp__article_rows_free(arts, na);
   rcp__free(links);
+  if (rc != RCP_OK) { json_decref(o); return rc; }
   /* jansson reports allocation failure only through NULLs: check the result */
   if (!o || !json_object_get(o, "related_stories") || !json_object_get(o, "articles")) {
     json_decref(o);

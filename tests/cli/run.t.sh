@@ -78,6 +78,12 @@ expect "grep -q '<a ' '$TMP/out/index.html'" "index.html links the stories"
 run --quiet run --db "$TMP/run2.db" --out "$TMP/out2" "$EX"
 expect "cmp -s '$TMP/out/stories.json' '$TMP/out2/stories.json'" "a second run gives the same stories.json"
 
+# The copy that credits its original: the credit is a field, not text.
+run extract --json "$EX/gard-crues/actu-flash-crues.html"
+expect_out '"credited_source":"https://www.lecourrierdugard.example/gard/2026/10/13/crues-dans-le-gard-12000-foyers-prives-d-electricite"' \
+  "extract: a 'Source : URL' line becomes credited_source"
+expect_no_out 'Source :' "extract: and leaves the text"
+
 # Usage errors.
 run run --db "$TMP/u.db" "$EX"
 expect_rc 2 "run without --out is a usage error"
