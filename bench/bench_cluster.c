@@ -175,6 +175,8 @@ int main(int argc, char **argv) {
     else if (strcmp(a, "--max-cands") == 0) P.max_cands = atoi(v);
     else if (strcmp(a, "--max-feats") == 0) P.max_feats = atoi(v);
     else if (strcmp(a, "--query-feats") == 0) P.query_feats = atoi(v);
+    else if (strcmp(a, "--unk-time") == 0) P.unk_time = atof(v);
+    else if (strcmp(a, "--prune") == 0) P.prune = atof(v);
     else { fprintf(stderr, "unknown option %s\n", a); return 2; }
     i++;
   }

@@ -122,10 +122,10 @@ int main(int argc, char **argv) {
         json_array_append_new(ds, json_pack("[ssi]", d->dates[i].text, v, (int)d->dates[i].off));
       }
       for (size_t i = 0; i < d->nfigs; i++)
-        json_array_append_new(fs, json_pack("[sfo o i]", d->figs[i].text, d->figs[i].quantity,
+        json_array_append_new(fs, json_pack("[sfo o i s]", d->figs[i].text, d->figs[i].quantity,
                                             d->figs[i].qualifier ? json_string(d->figs[i].qualifier) : json_null(),
                                             d->figs[i].unit ? json_string(d->figs[i].unit) : json_null(),
-                                            (int)d->figs[i].off));
+                                            (int)d->figs[i].off, d->figs[i].what ? d->figs[i].what : ""));
       for (size_t i = 0; i < d->nquotes; i++)
         json_array_append_new(qs, json_pack("[so]", d->quotes[i].text,
                                             d->quotes[i].speaker ? json_string(d->quotes[i].speaker) : json_null()));

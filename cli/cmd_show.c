@@ -29,6 +29,20 @@ static void print_story(json_t *st) {
   }
   const char *summary = str(st, "summary");
   if (summary) printf("\n%s\n", summary);
+  /* where the sources disagree (facts stage): one line per thing */
+  json_t *dis = json_object_get(st, "disagreements");
+  for (size_t i = 0; i < json_array_size(dis); i++) {
+    json_t *d = json_array_get(dis, i), *vals = json_object_get(d, "values");
+    printf("%sdisagreement (%s) on %s:", i ? "" : "\n", str(d, "kind") ? str(d, "kind") : "?",
+           str(d, "about") ? str(d, "about") : "?");
+    for (size_t k = 0; k < json_array_size(vals); k++) {
+      json_t *v = json_array_get(vals, k);
+      printf("%s \"%s\" (%zu article%s, %lld independent)", k ? " vs" : "", str(v, "text") ? str(v, "text") : "?",
+             json_array_size(json_object_get(v, "articles")), json_array_size(json_object_get(v, "articles")) == 1 ? "" : "s",
+             (long long)json_integer_value(json_object_get(v, "independent")));
+    }
+    printf("\n");
+  }
   printf("\n");
   for (size_t i = 0; i < json_array_size(arts); i++) {
     json_t *a = json_array_get(arts, i);

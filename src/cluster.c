@@ -43,19 +43,21 @@ enum { FAM_STEM = 0, FAM_TITLE, FAM_NAME, FAM_NUM, FAM_COUNT };
 
 void rcp__cluster_params_default(rcp_cluster_params *p) {
   p->join = 0.20;
-  p->merge = 0.45;
+  p->merge = 0.40;
   p->storyline = 0.25;
   p->w_stem = 1.0;
   p->w_title = 1.0;
   p->w_name = 1.0;
   p->w_num = 1.0;
-  p->tau_days = 3.0;
+  p->tau_days = 5.0;
   p->geo_eps = 0;
   p->merge_pre = 0.5;
   p->max_post = 200;
   p->max_cands = 16;
   p->max_feats = 80;
   p->query_feats = 24;
+  p->unk_time = 0.6;
+  p->prune = 0.25;
 }
 
 /* ================================================================== */
@@ -654,7 +656,7 @@ static uint64_t get_u64(const unsigned char **p, const unsigned char *end, int *
 }
 
 #define STATE_MAGIC UINT64_C(0x3353544f52434552) /* "RECORTS3" */
-#define SIG_MAGIC UINT64_C(0x3147495352434552)   /* "RECRSIG1" */
+#define SIG_MAGIC UINT64_C(0x3247495352434552)   /* "RECRSIG2" */
 
 static int story_state(const story *s, rcp_buf *b) {
   rcp__buf_reset(b);
@@ -815,9 +817,9 @@ int rcp__cluster_doc(rcp_clusterer *c, const rcp_doc *d, const rcp_rel *rels,
 
 static int pend_cmp(const void *a, const void *b) {
   const pend *x = a, *y = b;
-  /* unknown publication times go last */
-  int64_t tx = x->pub_time == INT64_MIN ? INT64_MAX : x->pub_time;
-  int64_t ty = y->pub_time == INT64_MIN ? INT64_MAX : y->pub_time;
+  /* without a publication time, the day the text gives; unknown go last */
+  int64_t tx = x->pub_time != INT64_MIN ? x->pub_time : x->day != INT64_MIN ? x->day * DAY : INT64_MAX;
+  int64_t ty = y->pub_time != INT64_MIN ? y->pub_time : y->day != INT64_MIN ? y->day * DAY : INT64_MAX;
   if (tx != ty) return tx < ty ? -1 : 1;
   if (x->exact[0] != y->exact[0]) return x->exact[0] < y->exact[0] ? -1 : 1;
   if (x->exact[1] != y->exact[1]) return x->exact[1] < y->exact[1] ? -1 : 1;
@@ -906,21 +908,28 @@ static int ring_put(rcp_clusterer *c, const sig *g) {
   return RCP_OK;
 }
 
-/* The SIG_FEATS heaviest features of s's centroid, over its norm. */
+/* The SIG_FEATS heaviest features of s's centroid, each over the norm of
+** its family (so a closed story compares with an article family by family,
+** as a live one does). */
 static void story_sig(const story *s, sig *g) {
   memset(g, 0, sizeof *g);
   g->id = s->id; g->dlo = s->dlo; g->dhi = s->dhi; g->title_h = s->title_h;
+  double inv[FAM_COUNT] = { 0 };
+  for (int fm = 0; fm < FAM_COUNT; fm++) inv[fm] = s->nf2[fm] > 0 ? 1.0 / sqrt(s->nf2[fm]) : 0;
   for (uint32_t i = 0; i < s->c.cap; i++) {
-    if (!s->c.k[i]) continue;
-    feat f = { s->c.k[i], s->c.v[i], 0 };
+    if (!s->c.k[i] || FAM_OF(s->c.k[i]) >= FAM_COUNT) continue;
+    feat f = { s->c.k[i], (float)(s->c.v[i] * inv[FAM_OF(s->c.k[i])]), 0 };
+    if (f.w <= 0) continue;
     uint32_t j = g->nf < SIG_FEATS ? g->nf++ : SIG_FEATS;
     if (j == SIG_FEATS && feat_cmp_w(&f, &g->f[SIG_FEATS - 1]) >= 0) continue;
     if (j == SIG_FEATS) j = SIG_FEATS - 1;
     while (j > 0 && feat_cmp_w(&f, &g->f[j - 1]) < 0) { g->f[j] = g->f[j - 1]; j--; }
     g->f[j] = f;
   }
-  double n = sqrt(s->norm2);
-  for (uint32_t k = 0; k < g->nf && n > 0; k++) g->f[k].w = (float)(g->f[k].w / n);
+  /* each family's kept part has norm 1: the cosine with the story's core */
+  double n2[FAM_COUNT] = { 0 };
+  for (uint32_t k = 0; k < g->nf; k++) n2[FAM_OF(g->f[k].h)] += (double)g->f[k].w * g->f[k].w;
+  for (uint32_t k = 0; k < g->nf; k++) g->f[k].w = (float)(g->f[k].w / sqrt(n2[FAM_OF(g->f[k].h)]));
   qsort(g->f, g->nf, sizeof g->f[0], feat_cmp_h);   /* merge-joined with articles */
 }
 
@@ -1009,7 +1018,8 @@ static double time_factor(const rcp_clusterer *c, const story *s, const pend *p,
     int64_t hi = s->last > p->pub_time ? s->last : p->pub_time;
     if (hi - lo > w) { *ok = 0; }
   }
-  if (p->day == INT64_MIN || s->dlo == INT64_MIN) return 1.0;
+  if (p->day == INT64_MIN && s->dlo == INT64_MIN) return 1.0;
+  if (p->day == INT64_MIN || s->dlo == INT64_MIN) return c->p.unk_time;
   int64_t g = p->day < s->dlo ? s->dlo - p->day : p->day > s->dhi ? p->day - s->dhi : 0;
   *gap = g;
   if (g > c->window) *ok = 0;
@@ -1089,14 +1099,19 @@ static int cluster_one(rcp_clusterer *c, pend *p, feat *v, feat *vh, cand *cd, c
     if (old == INT64_MIN || day_of(old) != day_of(c->now)) RCP_TRY(close_expired(c, b));
   }
   /* 1. document frequencies, then the weighted vector */
-  for (uint32_t k = 0; k < p->nf; k++) df_add(c, p->f[k].h);
   c->ndocs++;
   c->df_dirty = 1;
   double famw[FAM_COUNT] = { P->w_stem, P->w_title, P->w_name, P->w_num };
   uint32_t famcap[FAM_COUNT] = { (uint32_t)P->max_feats, 32, (uint32_t)P->max_feats / 2 + 1, 24 };
   uint32_t nv = 0;
   for (uint32_t k = 0; k < p->nf; k++) {
-    uint32_t df = df_get(c, p->f[k].h);
+    if (k + 8 < p->nf) {           /* the sketch is 8 MB: fetch ahead */
+      uint64_t h8 = p->f[k + 8].h;
+      __builtin_prefetch(&c->df[h8 & (DF_SIZE - 1)], 1);
+      __builtin_prefetch(&c->df[DF_SIZE + ((h8 >> 32) & (DF_SIZE - 1))], 1);
+    }
+    df_add(c, p->f[k].h);          /* the features are distinct: counting then */
+    uint32_t df = df_get(c, p->f[k].h);   /* reading each at once is the same */
     double idf = log(1.0 + (double)c->ndocs / (df ? df : 1));
     double w = (1.0 + log(p->f[k].w)) * idf;
     if (w > 0 && famw[p->f[k].fam] > 0) v[nv++] = (feat){ p->f[k].h, (float)w, p->f[k].fam };
@@ -1168,14 +1183,23 @@ static int cluster_one(rcp_clusterer *c, pend *p, feat *v, feat *vh, cand *cd, c
     qsort(cd, nc, sizeof *cd, cand_cmp);
     nc = (size_t)P->max_cands;
   }
+  /* a candidate that shares far less of the article's heaviest weight than
+  ** the best one cannot come close to it: not compared in full (found by
+  ** title or by a relation: always compared) */
+  double maxq = 0;
+  for (size_t k = 0; k < nc; k++) if (fmod(cd[k].hits, 1e9) > maxq) maxq = fmod(cd[k].hits, 1e9);
   /* 3. the best live story (ties: the older id) */
   int64_t pday = p->pub_time != INT64_MIN ? day_of(p->pub_time) : p->day;  /* for series */
   int64_t best = -1, line = -1;
   double bsim = 0, lsim = 0;
   for (size_t k = 0; k < nc; k++) {
     story *s = &c->st[cd[k].slot];
+    if (cd[k].hits < 1e9 && cd[k].hits < P->prune * maxq) { cd[k].sim = 0; cd[k].ok = 0; continue; }
     double dotf[FAM_COUNT] = { 0 };
-    for (uint32_t x = 0; x < nv; x++) dotf[v[x].fam] += (double)v[x].w * fmap_get(&s->c, v[x].h);
+    for (uint32_t x = 0; x < nv; x++) {
+      if (x + 6 < nv) __builtin_prefetch(&s->c.k[(uint32_t)v[x + 6].h & (s->c.cap - 1)]);
+      dotf[v[x].fam] += (double)v[x].w * fmap_get(&s->c, v[x].h);
+    }
     int ok;
     int64_t gap;
     double tf = time_factor(c, s, p, &ok, &gap);
@@ -1198,10 +1222,16 @@ static int cluster_one(rcp_clusterer *c, pend *p, feat *v, feat *vh, cand *cd, c
     cd[k].sim = sim;
     cd[k].ok = ok;
     /* an earlier story of the same kind this one cannot join: a storyline */
-    if ((!ok || gap >= 2 || series) && (cs >= P->storyline || series)) {
-      double ls = series ? 1.0 + cs : cs;
+    if (!ok || gap >= 2 || series) {
+      int pl[FAM_COUNT];             /* numbers name an event, not a storyline */
+      memcpy(pl, present, sizeof pl);
+      pl[FAM_NUM] = 0;
+      double lc = combine(P, cf, pl);
+      if (lc < P->storyline && !series) goto noline;
+      double ls = series ? 1.0 + lc : lc;
       if (line < 0 || ls > lsim || (ls == lsim && s->id < c->st[line].id)) { line = cd[k].slot; lsim = ls; }
     }
+  noline:
     if (!ok) continue;
     if (best < 0 || sim > bsim || (sim == bsim && s->id < c->st[best].id)) {
       best = cd[k].slot; bsim = sim;
@@ -1233,7 +1263,7 @@ static int cluster_one(rcp_clusterer *c, pend *p, feat *v, feat *vh, cand *cd, c
       for (uint32_t k = 0; k <= q; k++) {
         plist *l = k < q ? pmap_find(&c->rpost, v[k].h)
                  : p->title_h ? pmap_find(&c->rpost, fkey(FAM_SERIES, p->title_h)) : NULL;
-        if (!l || (k < q && l->n > (uint32_t)P->max_post)) continue;
+        if (!l || (k < q && l->n > (uint32_t)P->max_post / 4)) continue;
         double hit = k < q ? v[k].w : 1e9;
         for (uint32_t x = 0; x < l->n; x++) {
           sig *g = &c->ring[l->s[x]];
@@ -1250,17 +1280,19 @@ static int cluster_one(rcp_clusterer *c, pend *p, feat *v, feat *vh, cand *cd, c
         qsort(vh, nv, sizeof *vh, feat_cmp_h);
         vh_sorted = 1;
       }
-      int nfam = 0;
-      for (int fm = 0; fm < FAM_COUNT; fm++) nfam += dfam[fm];
       for (size_t r = 0; r < nr; r++) {
         const sig *g = &c->ring[rc[r].slot];
-        double cs = 0;
+        double dotf[FAM_COUNT] = { 0 };
+        int present[FAM_COUNT] = { 0 };
+        for (uint32_t z = 0; z < g->nf; z++) if (FAM_OF(g->f[z].h) < FAM_COUNT) present[FAM_OF(g->f[z].h)] = 1;
         for (uint32_t a = 0, z = 0; a < nv && z < g->nf;) {   /* both sorted by key */
           if (vh[a].h < g->f[z].h) a++;
           else if (vh[a].h > g->f[z].h) z++;
-          else { cs += (double)vh[a].w * g->f[z].w; a++; z++; }
+          else { dotf[vh[a].fam] += (double)vh[a].w * g->f[z].w; a++; z++; }
         }
-        cs /= sqrt(nfam > 0 ? nfam : 1);   /* each family of the article has norm 1 */
+        for (int fm = 0; fm < FAM_COUNT; fm++) present[fm] = present[fm] && dfam[fm];
+        present[FAM_NUM] = 0;          /* numbers name an event, not a storyline */
+        double cs = combine(P, dotf, present);
         int series = p->title_h && p->title_h == g->title_h;
         if (cs < P->storyline && !series) continue;
         double ls = series ? 1.0 + cs : cs;
@@ -1304,6 +1336,7 @@ static int cluster_one(rcp_clusterer *c, pend *p, feat *v, feat *vh, cand *cd, c
         range_add(&lo, &hi, o->last);
         if (lo != INT64_MIN && hi - lo > (int64_t)c->window * DAY) continue;
         double ss = story_sim(P, a, o);
+        if ((a->dlo == INT64_MIN) != (o->dlo == INT64_MIN)) ss *= P->unk_time;
         if (ss >= P->merge && (pick < 0 || ss > psim)) { pick = cd[k].slot; psim = ss; }
       }
       if (pick < 0) break;

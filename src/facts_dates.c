@@ -127,6 +127,8 @@ static int tense_of(const fx_doc *x, size_t k, int weak) {
   for (int j = 0; past[j]; j++) if (fx_eq(w, past[j])) return -1;
   for (int j = 0; fut[j]; j++) if (fx_eq(w, fut[j])) return 1;
   size_t l = strlen(w);
+  /* the imperfect, third person plural: "restaient", "comptaient" */
+  if (l >= 7 && fx_eq(w + l - 5, "aient")) return -1;
   if (l >= 6 && (fx_eq(w + l - 4, "ront") || fx_eq(w + l - 3, "era") ||
                  fx_eq(w + l - 3, "ira") || fx_eq(w + l - 3, "dra")))
     return 1;

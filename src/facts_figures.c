@@ -142,6 +142,20 @@ static int stop_what(const fx_doc *x, size_t k) {
   for (int i = 0; t[i]; i++) if (fx_eq(x->t[k].key, t[i])) return 1;
   return rcp__fx_numword(x->t[k].key) >= 0;
 }
+/* Copulas and auxiliaries between what is counted and its predicate. */
+static int copula(const char *k) {
+  static const char *const t[] = {"etaient", "etait", "sont", "est", "restaient", "restent", "reste",
+    "restait", "demeuraient", "demeurent", "etant", "ont", "avaient", "ete", "restes", "seront",
+    "were", "was", "are", "is", "remain", "remained", "been", "have", "had", NULL};
+  for (int i = 0; t[i]; i++) if (fx_eq(k, t[i])) return 1;
+  return 0;
+}
+/* First word of a predicate: a lower-case word that is not a function
+** word, or "sans"/"without" ("sans électricité"). */
+static int predicate_start(const fx_doc *x, size_t k) {
+  if (fx_is(x, k, "sans") || fx_is(x, k, "without")) return 1;
+  return !stop_what(x, k) && !not_unit(x->t[k].key) && !copula(x->t[k].key);
+}
 static int is_link(const char *k) {
   return fx_eq(k, "de") || fx_eq(k, "d'") || fx_eq(k, "du") || fx_eq(k, "des") || fx_eq(k, "l'") || fx_eq(k, "of");
 }
@@ -343,7 +357,24 @@ int rcp__facts_figures(fx_doc *x, rcp_doc *d) {
         if (!is_link(x->t[k].key)) we = k;
         k++;
       }
-      f->what = rcp__fx_span(x, d->arena, unit_tok, we);
+      /* a predicate after a copula is part of what is counted: "foyers
+      ** étaient privés d'électricité", "foyers restaient sans électricité" */
+      if (we + 1 == k && k < x->n && copula(x->t[k].key) && !(x->t[k].flags & FX_BREAK)) {
+        size_t p = k + 1;
+        if (p < x->n && copula(x->t[p].key)) p++;  /* "ont été", "sont restés" */
+        size_t pe = 0;
+        for (size_t m = p; m < x->n && m < p + 5 && x->t[m].kind == FX_WORD && !(x->t[m].flags & FX_BREAK) &&
+                           (m == p ? predicate_start(x, m) : !stop_what(x, m));
+             m++)
+          if (!is_link(x->t[m].key)) pe = m;
+        if (pe) {
+          /* shown without the copula: "foyers privés d'électricité" */
+          const char *h = rcp__fx_span(x, d->arena, unit_tok, k - 1), *pr = rcp__fx_span(x, d->arena, p, pe);
+          f->what = h && pr ? rcp__arena_printf(d->arena, "%s %s", h, pr) : NULL;
+          if (!f->what) return rcp__arena_error(d->arena);
+        }
+      }
+      if (!f->what) f->what = rcp__fx_span(x, d->arena, unit_tok, we);
     } else if (unit && about[0]) {
       f->what = rcp__arena_printf(d->arena, "%s %s", unit, about);
     }

@@ -12,15 +12,27 @@
 ** transliteration keys are equal (Zelensky/Zelenskyy/Selenskyj), when a bare
 ** surname matches the last word of exactly one full name in the story
 ** ("Hidalgo" -> "Anne Hidalgo"), when an acronym spells the initials of a
-** name (OMS / Organisation mondiale de la santé), or when the folded keys
+** name (OMS / Organisation mondiale de la santé), when two names of places
+** or organisations have the same words in another order, a gazetteer span
+** standing for its id and particles dropped ("EU Council" / "Council of the
+** EU" / "Council of the European Union"), or when the folded keys
 ** are within Jaro-Winkler RCP_FX_JW of each other with the same first word
 ** (threshold chosen on the stream's names: docs/facts.md).  The canonical
 ** name is the most frequent full form.
-** Disagreements: figures about the same thing (same `about` key) whose
-** value intervals cannot overlap, taking the qualifier into account
-** ("plus de 40" = (40, inf) fits 45; "40" and "45" do not); articles that
-** themselves give several values for one thing are left out of that thing;
-** lede dates of one event that differ; person names spelt differently.
+** Disagreements: figures about the same thing whose value intervals cannot
+** overlap, taking the qualifier into account ("plus de 40" = (40, inf) fits
+** 45; "40" and "45" do not).  The same thing: same `about` key, the same
+** stated day when both have one (a day to the day in the figure's sentence,
+** or of the same value elsewhere in its article: "12 000 foyers mardi" and
+** "6 000 foyers mercredi" are two moments), and predicates that share a
+** content stem when both have one ("privés d'électricité" / "sans
+** électricité", privation words being one stem; not "évacuées" /
+** "blessées").  Any two articles may disagree, a rewrite with its original
+** included (a rewrite that changes a figure diverges; each value's support
+** is still counted in independent sources), except an article and its
+** "update".  Articles that give several values for one thing at one moment
+** are left out of that thing.  Also: lede dates of one event that differ;
+** person names spelt differently.
 ** Not done: translation of `about` keys across languages, time-varying
 ** tolls (a later article may legitimately update a figure: it shows as a
 ** disagreement, with its articles, for the reader to judge).
@@ -103,6 +115,71 @@ static int same_digits(const char *a, const char *b) {
 static int letters_only(const char *k) {
   for (; *k; k++) if ((*k >= '0' && *k <= '9') || *k == '.') return 0;
   return 1;
+}
+
+static int cmp_str_p(const void *a, const void *b) {
+  return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Word-order key of a name: its content words, each gazetteer span (up to
+** four words, longest first) replaced by its id, particles dropped, sorted
+** and joined.  "eu council", "council of the eu" and "council of the
+** european union" all give "council o:eu".  Returns the number of items
+** (0 when the key does not fit). */
+static int bag_key(const char *key, char *out, size_t cap) {
+  char buf[256];
+  const char *w[24];
+  size_t nw = 0;
+  if (strlen(key) >= sizeof buf) return 0;
+  memcpy(buf, key, strlen(key) + 1);
+  for (char *p = buf; *p && nw < 24;) {
+    while (*p == ' ') *p++ = 0;
+    if (!*p) break;
+    w[nw++] = p;
+    while (*p && *p != ' ') p++;
+  }
+  static const char *const parts[] = {"of", "the", "de", "du", "des", "la", "le", "les", "l'", "d'",
+    "for", "pour", "and", "et", NULL};
+  const char *items[24];
+  char ids[24][48];
+  size_t ni = 0;
+  for (size_t i = 0; i < nw && ni < 24;) {
+    size_t got = 0;
+    for (size_t len = nw - i < 4 ? nw - i : 4; len >= 1 && !got; len--) {
+      char span[256] = "";
+      size_t sl = 0;
+      for (size_t k = 0; k < len; k++) {
+        int n = snprintf(span + sl, sizeof span - sl, "%s%s", k ? " " : "", w[i + k]);
+        if (n < 0 || (size_t)n >= sizeof span - sl) { sl = sizeof span; break; }
+        sl += (size_t)n;
+      }
+      if (sl >= sizeof span) continue;
+      fx_gaz_hit h;
+      /* a span of several words, or a single acronym-like word, that names
+      ** an organisation or a place */
+      if (rcp__fx_gaz(span, &h) && (h.type == 'O' || h.type == 'L')) {
+        snprintf(ids[ni], sizeof ids[ni], "%s", h.id);
+        items[ni] = ids[ni];
+        ni++;
+        i += len;
+        got = 1;
+      }
+    }
+    if (got) continue;
+    int part = 0;
+    for (int k = 0; parts[k] && !part; k++) part = !strcmp(w[i], parts[k]);
+    if (!part) items[ni++] = w[i];
+    i++;
+  }
+  if (ni < 2) return 0;
+  qsort(items, ni, sizeof *items, cmp_str_p);
+  size_t ol = 0;
+  for (size_t i = 0; i < ni; i++) {
+    int n = snprintf(out + ol, cap - ol, "%s%s", i ? " " : "", items[i]);
+    if (n < 0 || (size_t)n >= cap - ol) return 0;
+    ol += (size_t)n;
+  }
+  return (int)ni;
 }
 
 static const char *type_name(rcp_ent_type t) {
@@ -198,6 +275,12 @@ static int story_entities(const rcp_story_view *v, const size_t *src, json_t *ob
                      strlen(last_word(kb)) >= 4 ? RCP_FX_JW : RCP_FX_JW_OTHER;
         if (strcmp(fa, fb) == 0 && same_digits(gs[a].key, kb) && rcp__fx_jaro_winkler(ta, tb) >= thr)
           uf_union(par, a, b);
+      }
+      if (gs[a].type != RCP_ENT_PERSON && na >= 2 && nb >= 2 && a < b) {
+        /* one name in another word order: "EU Council" / "Council of the EU" */
+        char ba[256], bb[256];
+        int ia = bag_key(gs[a].key, ba, sizeof ba), ib = ia ? bag_key(kb, bb, sizeof bb) : 0;
+        if (ia && ia == ib && strcmp(ba, bb) == 0) uf_union(par, a, b);
       }
       if (gs[a].type == RCP_ENT_ORG && na == 1 && nb >= 2) {
         char in[32];
@@ -365,7 +448,74 @@ static int skip_about(const rcp_figure *f) {
   return 0;
 }
 
-typedef struct fref { size_t doc; const rcp_figure *f; } fref;
+typedef struct fref { size_t doc; const rcp_figure *f; int64_t day; } fref;
+
+/* The day a figure is stated for: a point date to the day in its sentence
+** (the nearest one), else INT64_MIN.  "12 000 foyers mardi soir" and
+** "6 000 foyers mercredi" are two moments, not a disagreement. */
+static int64_t figure_day(const rcp_doc *d, const rcp_figure *f) {
+  int64_t best = INT64_MIN;
+  uint32_t dist = UINT32_MAX;
+  for (size_t i = 0; i < d->ndates; i++) {
+    const rcp_date_mention *m = &d->dates[i];
+    if (m->sent != f->sent || m->duration || m->day == INT64_MIN || m->precision != 0) continue;
+    uint32_t dd = m->off > f->off ? m->off - f->off : f->off - m->off;
+    if (dd < dist) { dist = dd; best = m->day; }
+  }
+  return best;
+}
+
+/* Content words of what is counted beyond its head, as 5-letter folded
+** stems ("foyers privés d'électricité" -> "prive", "elect").  Two figures
+** whose descriptions both say more than the head must share one stem to be
+** about the same thing ("personnes évacuées" is not "personnes blessées"). */
+static size_t what_stems(const char *what, char stems[][6], size_t cap) {
+  char key[256];
+  if (!what) return 0;
+  rcp__fx_fold(what, strlen(what), key, sizeof key);
+  static const char *const skip[] = {"etaient", "etait", "sont", "restaient", "restent", "reste", "restait",
+    "demeuraient", "demeurent", "etant", "avaient", "seront", "restes", "were", "remain", "remained",
+    "been", "have", "dans", "avec", "pour", "from", "with", NULL};
+  /* words of privation are one stem: "privés de X" = "sans X" = "without X" */
+  static const char *const priv[] = {"sans", "prive", "prives", "privee", "privees", "without", "deprived",
+    "lacking", "manquent", "manquaient", NULL};
+  size_t n = 0;
+  char *save = NULL;
+  int first = 1;
+  for (char *w = strtok_r(key, " '-", &save); w && n < cap; w = strtok_r(NULL, " '-", &save)) {
+    if (first) { first = 0; continue; }  /* the head noun */
+    if (strlen(w) < 4) continue;
+    int sk = 0;
+    for (int i = 0; skip[i] && !sk; i++) sk = !strcmp(w, skip[i]);
+    if (sk) continue;
+    int pv = 0;
+    for (int i = 0; priv[i] && !pv; i++) pv = !strcmp(w, priv[i]);
+    snprintf(stems[n], 6, "%.5s", pv ? "~priv" : w);
+    n++;
+  }
+  return n;
+}
+
+static int same_thing(const fref *a, const fref *b) {
+  if (a->day != INT64_MIN && b->day != INT64_MIN && a->day != b->day) return 0;
+  char sa[8][6], sb[8][6];
+  size_t na = what_stems(a->f->what, sa, 8), nb = what_stems(b->f->what, sb, 8);
+  if (!na || !nb) return 1;
+  for (size_t i = 0; i < na; i++)
+    for (size_t j = 0; j < nb; j++)
+      if (!strcmp(sa[i], sb[j])) return 1;
+  return 0;
+}
+
+/* Is b a later edition of a (an "update" relation between them)?  A changed
+** figure there is a correction, not a disagreement. */
+static int updated(const rcp_story_view *v, size_t a, size_t b) {
+  for (size_t r = 0; r < v->nrels; r++)
+    if (((v->rels[r].a == a && v->rels[r].b == b) || (v->rels[r].a == b && v->rels[r].b == a)) &&
+        v->rels[r].kind && !strcmp(v->rels[r].kind, "update"))
+      return 1;
+  return 0;
+}
 
 static int cmp_fref(const void *a, const void *b) {
   const fref *x = a, *y = b;
@@ -393,9 +543,17 @@ static int story_figures(const rcp_story_view *v, const size_t *src, json_t *obj
     for (size_t j = 0; j < v->docs[i]->nfigs; j++) {
       const rcp_figure *f = &v->docs[i]->figs[j];
       if (!f->unit) continue;
-      fs[k].doc = i; fs[k].f = f; k++;
+      fs[k].doc = i; fs[k].f = f; fs[k].day = figure_day(v->docs[i], f); k++;
     }
   size_t nfs = k;
+  /* a figure without a day of its own takes the day of the same value
+  ** stated elsewhere in its article (a title repeating the lede) */
+  for (size_t a = 0; a < nfs; a++) {
+    if (fs[a].day != INT64_MIN) continue;
+    for (size_t b = 0; b < nfs; b++)
+      if (b != a && fs[b].doc == fs[a].doc && fs[b].day != INT64_MIN && fs[b].f->quantity == fs[a].f->quantity &&
+          !strcmp(qual_or_empty(fs[b].f), qual_or_empty(fs[a].f))) { fs[a].day = fs[b].day; break; }
+  }
   for (size_t a = 0; a < nfs && json_array_size(figs) < 200; a++) {
     int dup = 0;
     for (size_t b = 0; b < a && !dup; b++)
@@ -429,27 +587,38 @@ static int story_figures(const rcp_story_view *v, const size_t *src, json_t *obj
   for (size_t a = 0; a < k;) {
     size_t b = a;
     while (b < k && !strcmp(fs[b].f->about, fs[a].f->about)) b++;
-    /* drop articles that disagree with themselves on this key */
+    /* drop articles that disagree with themselves on this key, at one
+    ** moment and about one thing */
     unsigned char *bad = seen;
     memset(bad, 0, v->ndocs);
     for (size_t i = a; i < b; i++)
-      for (size_t j = i + 1; j < b && fs[j].doc == fs[i].doc; j++)
-        if (!compatible(fs[i].f, fs[j].f)) bad[fs[i].doc] = 1;
-    int conflict = 0;
-    for (size_t i = a; i < b && !conflict; i++)
       for (size_t j = i + 1; j < b; j++)
-        if (fs[i].doc != fs[j].doc && !bad[fs[i].doc] && !bad[fs[j].doc] &&
-            src[fs[i].doc] != src[fs[j].doc] && !compatible(fs[i].f, fs[j].f)) { conflict = 1; break; }
+        if (fs[j].doc == fs[i].doc && same_thing(&fs[i], &fs[j]) && !compatible(fs[i].f, fs[j].f))
+          bad[fs[i].doc] = 1;
+    /* conflicts: values from different articles (copies and rewrites
+    ** included: a rewrite that changes a figure diverges from its original;
+    ** the support of each value is still counted in independent sources) */
+    unsigned char *inv = rcp__calloc(b - a, 1);
+    if (!inv) { rc = RCP_ENOMEM; goto out; }
+    int conflict = 0;
+    for (size_t i = a; i < b; i++)
+      for (size_t j = i + 1; j < b; j++)
+        if (fs[i].doc != fs[j].doc && !bad[fs[i].doc] && !bad[fs[j].doc] && same_thing(&fs[i], &fs[j]) &&
+            !updated(v, fs[i].doc, fs[j].doc) && !compatible(fs[i].f, fs[j].f)) {
+          conflict = 1;
+          inv[i - a] = inv[j - a] = 1;
+        }
     if (conflict) {
       json_t *d = json_object(), *vals = json_array();
-      if (!d || !vals) { json_decref(d); json_decref(vals); rc = RCP_ENOMEM; goto out; }
       unsigned char *done = rcp__calloc(b - a, 1);
-      if (!done) { json_decref(d); json_decref(vals); rc = RCP_ENOMEM; goto out; }
+      if (!d || !vals || !done) {
+        json_decref(d); json_decref(vals); rcp__free(done); rcp__free(inv); rc = RCP_ENOMEM; goto out;
+      }
       for (size_t i = a; i < b; i++) {
-        if (done[i - a] || bad[fs[i].doc]) continue;
+        if (done[i - a] || !inv[i - a]) continue;
         memset(on, 0, v->ndocs);
         for (size_t j = i; j < b; j++)
-          if (!bad[fs[j].doc] && fs[j].f->quantity == fs[i].f->quantity &&
+          if (!bad[fs[j].doc] && fs[j].f->quantity == fs[i].f->quantity && same_thing(&fs[i], &fs[j]) &&
               !strcmp(qual_or_empty(fs[j].f), qual_or_empty(fs[i].f))) { on[fs[j].doc] = 1; done[j - a] = 1; }
         json_t *val = json_object();
         json_object_set_new(val, "text", json_string(fs[i].f->text));
@@ -465,13 +634,14 @@ static int story_figures(const rcp_story_view *v, const size_t *src, json_t *obj
       /* shown: the longest description of what is counted among the values */
       const char *what = NULL;
       for (size_t i = a; i < b; i++)
-        if (fs[i].f->what && (!what || strlen(fs[i].f->what) > strlen(what))) what = fs[i].f->what;
+        if (inv[i - a] && fs[i].f->what && (!what || strlen(fs[i].f->what) > strlen(what))) what = fs[i].f->what;
       json_object_set_new(d, "about", json_string(what ? what : fs[a].f->about));
       json_object_set_new(d, "about_key", json_string(fs[a].f->about));
       json_object_set_new(d, "kind", json_string("figure"));
       json_object_set_new(d, "values", vals);
       json_array_append_new(dis, d);
     }
+    rcp__free(inv);
     a = b;
   }
 out:

@@ -509,6 +509,49 @@ static double number_overlap(const rcp_doc *a, const rcp_doc *b, size_t *na_out)
   return (double)hit / (double)na;
 }
 
+/* Does `later` add news to `earlier`?  A sentence of `later` that is not
+** in `earlier` (same words in the same order) and reads as prose (8 words
+** or more, ending with . ! ? » " or …) is added text; it is news when it
+** holds a number (two characters or more) that `earlier` does not have:
+** "6 000 foyers restaient privés de courant", "15 000" for "12 000".
+** Menus, bylines, share bars and changed headlines are not prose; a
+** corrected typo adds no number.  Returns 1 when news was added. */
+static int adds_news(const rcp_doc *later, const rcp_doc *earlier) {
+  enum { NS = 1024, NN = 1024 };
+  uint64_t sh[NS], nums[NN];
+  size_t ns = 0, nn = 0;
+  for (size_t i = 0; i < earlier->nsents && ns < NS; i++) {
+    const rcp_sentence *z = &earlier->sents[i];
+    uint64_t h = 0x9E3779B97F4A7C15ULL;
+    for (uint32_t k = z->tok0; k < z->tok0 + z->ntok; k++) h = mix(h ^ earlier->toks[k].hash);
+    sh[ns++] = h;
+  }
+  for (size_t i = 0; i < earlier->ntoks && nn < NN; i++)
+    if ((earlier->toks[i].flags & RCP_TOK_NUM) && earlier->toks[i].len >= 2) nums[nn++] = earlier->toks[i].hash;
+  for (size_t i = 0; i < later->nsents; i++) {
+    const rcp_sentence *z = &later->sents[i];
+    if (z->ntok < 8 || z->len < 2) continue;
+    const unsigned char *e = (const unsigned char *)later->text + z->off + z->len;
+    int prose = e[-1] == '.' || e[-1] == '!' || e[-1] == '?' || e[-1] == '"' ||
+                (z->len >= 2 && e[-2] == 0xC2 && e[-1] == 0xBB) ||                 /* » */
+                (z->len >= 3 && e[-3] == 0xE2 && e[-2] == 0x80 && e[-1] == 0xA6);  /* … */
+    if (!prose) continue;
+    uint64_t h = 0x9E3779B97F4A7C15ULL;
+    for (uint32_t k = z->tok0; k < z->tok0 + z->ntok; k++) h = mix(h ^ later->toks[k].hash);
+    size_t q = 0;
+    while (q < ns && sh[q] != h) q++;
+    if (q < ns) continue;                       /* a sentence of the earlier page */
+    for (uint32_t k = z->tok0; k < z->tok0 + z->ntok; k++) {
+      const rcp_token *t = &later->toks[k];
+      if (!(t->flags & RCP_TOK_NUM) || t->len < 2) continue;
+      size_t m = 0;
+      while (m < nn && nums[m] != t->hash) m++;
+      if (m == nn) return 1;
+    }
+  }
+  return 0;
+}
+
 /* ---- the window ------------------------------------------------- */
 
 static void window_expire(rcp_relidx *ix) {
@@ -653,6 +696,14 @@ int rcp__relate_doc(rcp_relidx *ix, const rcp_doc *d, rcp_rel **rels, size_t *nr
           if (sc >= T_REWRITE &&
               fo >= T_FACTS) { kind = "rewrite"; score = sc; }
         }
+        rcp_doc_free(owned);
+      }
+      if (kind && strcmp(kind, "near_duplicate") == 0 && dt <= UPDATE_MIN && ix->fetch) {
+        /* a near copy published later with added news (a paragraph with
+        ** new figures, or figures changed) is a later version: update */
+        rcp_doc *owned = NULL;
+        const rcp_doc *od = ix->fetch(ix->fetch_ud, o, &owned);
+        if (od && adds_news(dir > 0 ? d : od, dir > 0 ? od : d)) kind = "update";
         rcp_doc_free(owned);
       }
       if (kind && strcmp(kind, "rewrite") != 0 && dt > EDITION_MIN && ix->fetch) {

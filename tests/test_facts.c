@@ -61,6 +61,7 @@ TEST_SUITE(facts_dates) {
     {"Les ministres se réunissent mardi.", "fr", "mardi", "2026-10-13", 0},
     {"Il a démissionné jeudi.", "fr", "jeudi", "2026-10-08", 0},
     {"Il a été arrêté lundi dernier à Lyon.", "fr", "lundi dernier", "2026-10-05", 0},
+    {"Des milliers de foyers restaient sans courant dans la soirée de mardi.", "fr", "mardi", "2026-10-06", 0},
     {"La réunion aura lieu vendredi prochain.", "fr", "vendredi prochain", "2026-10-16", 0},
     {"Le ministre a parlé hier soir.", "fr", "hier", "2026-10-11", 0},
     {"Les pompiers sont intervenus il y a deux jours.", "fr", "il y a deux jours", "2026-10-10", 0},
@@ -224,6 +225,17 @@ TEST_SUITE(facts_entities) {
     CHECK(find_ent(d, "Selon") == NULL);
     rcp_doc_free(d);
   }
+  TEST("an organisation head word alone at a sentence start is a common noun") {
+    rcp_doc *d = run("Services from Brussels to Prague should open in 2027. Agency staff said nothing.", "en");
+    CHECK(find_ent(d, "Services") == NULL);
+    CHECK(find_ent(d, "Agency") == NULL);
+    CHECK(find_ent(d, "Brussels") != NULL);
+    rcp_doc_free(d);
+    d = run("Conseil municipal : le vote est reporté. Le Conseil a tranché.", "fr");
+    const rcp_entity_mention *m = find_ent(d, "Conseil");
+    CHECK(m != NULL);  /* it recurs capitalised mid-sentence */
+    rcp_doc_free(d);
+  }
 }
 
 TEST_SUITE(facts_quotes) {
@@ -316,6 +328,21 @@ TEST_SUITE(facts_story) {
     CHECK(entity_named(o, "Maison Blanche") && entity_named(o, "Maison Blanche") == entity_named(o, "White House"));
     json_decref(o);
   }
+  TEST("one name in another word order, with an acronym for a part, merges") {
+    const char *t[] = {"The plan was approved, the Council of the EU said.", "The EU Council approved the plan.",
+                       "Le Conseil de l'Union européenne a approuvé le plan.",
+                       "The Council of the European Union approved it."};
+    json_t *o = story(t, 4, NULL, 0);
+    json_t *a = entity_named(o, "Council of the EU");
+    CHECK(a && a == entity_named(o, "EU Council"));
+    CHECK(a && a == entity_named(o, "Council of the European Union"));
+    json_decref(o);
+    /* not a subset: "Banque de France" is not "Banque centrale européenne" */
+    const char *t2[] = {"La Banque de France a publié.", "La France a répondu à la Banque centrale européenne."};
+    o = story(t2, 2, NULL, 0);
+    CHECK(entity_named(o, "Banque de France") != entity_named(o, "Banque centrale européenne"));
+    json_decref(o);
+  }
   TEST("a bare surname in another article joins the full name") {
     const char *t[] = {"La maire Anne Hidalgo a été réélue à Paris.", "Mme Hidalgo a remercié les électeurs."};
     json_t *o = story(t, 2, NULL, 0);
@@ -354,6 +381,50 @@ TEST_SUITE(facts_story) {
     json_t *d = json_array_get(json_object_get(o, "disagreements"), 0);
     CHECK(d && !strcmp(json_string_value(json_object_get(d, "about")), "foyers privés d'électricité"));
     json_decref(o);
+  }
+  TEST("a rewrite that changes a figure disagrees with its original") {
+    const char *t[] = {"Plus de 12 000 foyers étaient privés d'électricité mardi soir.",
+                       "Selon Enedis, 9 500 foyers restaient sans électricité dans la soirée de mardi."};
+    rcp_story_rel rel = {1, 0, "rewrite", 0.7};
+    json_t *o = story(t, 2, &rel, 1);
+    CHECK(o && json_integer_value(json_object_get(o, "independent_sources")) == 1);
+    CHECK(o && count_kind(o, "figure") == 1);
+    json_t *d = json_array_get(json_object_get(o, "disagreements"), 0);
+    CHECK(d && !strcmp(json_string_value(json_object_get(d, "about")), "foyers privés d'électricité"));
+    json_decref(o);
+    /* an update of the same article corrects, it does not disagree */
+    rcp_story_rel upd = {1, 0, "update", 0.9};
+    o = story(t, 2, &upd, 1);
+    CHECK(o && count_kind(o, "figure") == 0);
+    json_decref(o);
+  }
+  TEST("figures stated for different days are two moments, not a disagreement") {
+    const char *t[] = {"Plus de 12 000 foyers étaient privés d'électricité mardi soir.",
+                       "Plus de 12 000 foyers étaient privés d'électricité mardi. Mercredi, 6 000 foyers restaient privés de courant.",
+                       "Mercredi matin, 8 000 foyers restaient sans électricité."};
+    json_t *o = story(t, 3, NULL, 0);
+    /* mardi: one value; mercredi: 6 000 vs 8 000 disagree, the 12 000 is not in it */
+    CHECK(o && count_kind(o, "figure") == 1);
+    json_t *d = json_array_get(json_object_get(o, "disagreements"), 0);
+    json_t *vals = d ? json_object_get(d, "values") : NULL;
+    CHECK(json_array_size(vals) == 2);
+    for (size_t i = 0; i < json_array_size(vals); i++)
+      CHECK(json_real_value(json_object_get(json_array_get(vals, i), "quantity")) < 10000);
+    json_decref(o);
+  }
+  TEST("what is counted: different predicates are different things") {
+    static const struct { const char *a, *b; int dis; } c[] = {
+      {"Environ 200 personnes ont été évacuées mardi.", "Au moins 50 personnes ont été blessées mardi.", 0},
+      {"Environ 200 personnes ont été évacuées mardi.", "Quelque 120 personnes ont été évacuées mardi.", 1},
+      {"Plus de 12 000 foyers privés de courant.", "Quelque 9 500 foyers sans électricité.", 1},
+      {"Le séisme a fait 40 morts.", "Au total, 45 morts ont été recensés.", 1},
+    };
+    for (size_t i = 0; i < sizeof c / sizeof c[0]; i++) {
+      const char *t[] = {c[i].a, c[i].b};
+      json_t *o = story(t, 2, NULL, 0);
+      CHECK(o && count_kind(o, "figure") == (size_t)c[i].dis);
+      json_decref(o);
+    }
   }
   TEST("copies count once: independent sources and support") {
     const char *t[] = {"Plus de 12 000 foyers privés d'électricité.", "Plus de 12 000 foyers privés d'électricité.",

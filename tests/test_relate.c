@@ -95,6 +95,35 @@ TEST_SUITE(relate_kinds) {
     CHECK_STR(rel2(a, b, NULL, NULL), "update");
     rcp_doc_free(a); rcp_doc_free(b);
   }
+  TEST("update: a near copy published later with a paragraph of new figures") {
+    char t[8192];
+    snprintf(t, sizeof t, "%s", paras(0xFF, NULL));
+    rcp_doc *a = rdoc("a", t, 1000 * DAY),
+            *b = rdoc("b", paras(0xFF, "Mercredi en fin de matinée, Enedis indiquait que 6 000 foyers restaient privés de courant dans le département."),
+                      1000 * DAY + 15 * 3600);
+    CHECK_STR(rel2(a, b, NULL, NULL), "update");
+    rcp_doc_free(a); rcp_doc_free(b);
+  }
+  TEST("update: a figure changed in the same text") {
+    char t[8192], u[8192];
+    snprintf(t, sizeof t, "%s", paras(0xFF, NULL));
+    snprintf(u, sizeof u, "%s", paras(0xFF, NULL));
+    char *p = strstr(u, "12 000");
+    if (p) memcpy(p, "15 000", 6);
+    rcp_doc *a = rdoc("a", t, 1000 * DAY), *b = rdoc("b", u, 1000 * DAY + 3 * 3600);
+    CHECK_STR(rel2(a, b, NULL, NULL), "update");
+    rcp_doc_free(a); rcp_doc_free(b);
+  }
+  TEST("near_duplicate: the copy with another site's menu, byline and share bar") {
+    char t[8192], u[8192];
+    snprintf(t, sizeof t, "%s", paras(0xFF, NULL));
+    snprintf(u, sizeof u, "Radio Cévennes | Accueil | Infos | Sport | Météo | Podcasts | Direct\n\n"
+             "Par la rédaction de Radio Cévennes\n\n%s\n\nPartager : Facebook | X | WhatsApp | E-mail\n\n"
+             "Écouter Radio Cévennes en direct sur 98.4 FM\n\n© Radio Cévennes 2026", paras(0xFF, NULL));
+    rcp_doc *a = rdoc("a", t, 1000 * DAY), *b = rdoc("b", u, 1000 * DAY + 5 * 3600);
+    CHECK_STR(rel2(a, b, NULL, NULL), "near_duplicate");
+    rcp_doc_free(a); rcp_doc_free(b);
+  }
   TEST("direction: the page published first is the original, whatever the input order") {
     char t[8192];
     snprintf(t, sizeof t, "%s", paras(0xFF, NULL));
