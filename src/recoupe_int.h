@@ -90,6 +90,10 @@ int rcp__buf_html(rcp_buf *b, const char *s, size_t n);
 /* ---- hashing: xxHash, same bits on every machine. ------------------ */
 uint64_t rcp__hash64(const void *p, size_t n, uint64_t seed);
 void rcp__hash128(const void *p, size_t n, uint64_t out[2]);
+/* The key of a page as read: XXH3-128 of its content and, when the input
+** gave one, its URL.  The same page read again has the same key; the same
+** text published at two URLs is two pages (related as duplicates). */
+void rcp__doc_page_key(const rcp_doc *d, uint64_t out[2]);
 #define RCP_DEFAULT_SEED UINT64_C(0x7265636f75706521) /* "recoupe!" */
 
 /* ---- thread pool: run f(i) for i in [0, n) on the workers. --------- */
@@ -130,8 +134,8 @@ int rcp__store_begin(rcp_store *s);
 int rcp__store_commit(rcp_store *s);
 void rcp__store_rollback(rcp_store *s);
 const char *rcp__store_errmsg(const rcp_store *s);
-/* Row id of an article with this ext_id or this raw page hash (the
-** rcp__hash128 of d->raw: the same page read again), else 0. */
+/* Row id of an article with this ext_id or this page key (rcp__doc_page_key:
+** the same page read again), else 0. */
 int64_t rcp__store_find_article(rcp_store *s, const char *ext_id, const uint64_t hash[2]);
 /* Inserts the extracted article with its fingerprint; sets d->rowid. */
 int rcp__store_put_article(rcp_store *s, rcp_doc *d);
@@ -316,6 +320,7 @@ typedef struct rcp_xmeta {
   const char *canonical, *og_url, *lang_html, *lang_meta, *ld_lang;
   const char *ld_body;           /* JSON-LD articleBody (a hint) */
   const char *credit, *credit_inline;
+  const char *text_site;          /* the site's name from a footer or staff line */
   int mdy;                       /* dates like 03/12/2025 are month first */
 } rcp_xmeta;
 
@@ -346,6 +351,9 @@ int rcp__x_dateline(const char *s, size_t n, int mdy, char pub[32], char upd[32]
 int rcp__x_date_label(const char *s, size_t n);
 /* Byline ("Par Jean Dupont", "By Jane Doe"): name into out (cap bytes). */
 int rcp__x_byline(const char *s, size_t n, char *out, size_t cap);
+/* The site's name in a line ("© Radio Cévennes 2026 — Tous droits", "Par */
+/* la rédaction de X"): into out; 1 if found. */
+int rcp__x_site_line(const char *s, size_t n, char *out, size_t cap);
 /* Credit line ("Source : AFP", "(AFP)", "avec Reuters"): source in out. */
 int rcp__x_credit_line(const char *s, size_t n, char *out, size_t cap);
 /* Credit inside a sentence ("selon l'AFP", "PARIS (AFP) -"): 1 if found. */
@@ -539,6 +547,12 @@ void rcp__story_rows_free(rcp_story_row *rows, size_t n);
 int rcp__store_story_article_rows(rcp_store *s, int64_t story, rcp_article_row **rows, size_t *n);
 void rcp__article_rows_free(rcp_article_row *rows, size_t n);
 int rcp__store_story_links(rcp_store *s, int64_t story, rcp_story_link **links, size_t *n);
+/* A page of the web UI's story list as a JSON array of light story objects
+** (id, title, language, event_date, last_published, article_count,
+** independent_sources, source_groups, first_publisher, key_points: the
+** first one only), newest day first, then largest (src/store_web.c).
+** *out is rcp__malloc'd; RCP_EINVAL for a bad date in f. */
+int rcp__store_story_briefs(rcp_store *s, const rcp_story_filter *f, char **out);
 /* Clusterer persistence (used by src/cluster.c only). */
 typedef struct rcp_story_rec {
   int64_t id, first_pub, last_pub, event_day, n_articles, merged_into;
@@ -633,7 +647,7 @@ typedef struct rcp__labels {
   const char *key_points, *summary, *figures, *who, *timeline, *sources;
   const char *articles, *article, *indep, *indep1, *first_pub;
   const char *original, *copy_of, *rewrite_of, *update_of, *translation_of, *credited;
-  const char *stories, *related, *storyline, *no_stories;
+  const char *stories, *related, *storyline, *no_stories, *latest;
 } rcp__labels;
 const rcp__labels *rcp__labels_for(const char *lang);
 /* "14 octobre 2026" / "14 October 2026" from an ISO date; "" if unparsable. */

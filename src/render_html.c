@@ -449,6 +449,16 @@ int rcp__html_story_list(rcp_buf *b, json_t *stories, int web) {
     h(b, title && title[0] ? title : id);
     rcp__buf_adds(b, "</a>\n<p class=\"meta\">");
     meta_line(b, s, L);
+    /* the list is ordered by the latest article: say it when that is
+    ** another day than the event's */
+    const char *lp = str_of(s, "last_published"), *ev = str_of(s, "event_date");
+    if (lp && ev && strlen(lp) >= 10 && strncmp(lp, ev, 10) != 0) {
+      char day[11], when[64];
+      memcpy(day, lp, 10);
+      day[10] = 0;
+      rcp__fmt_date_short(day, story_lang(s), when, sizeof when);
+      if (when[0]) { rcp__buf_printf(b, " · %s%s", L->latest, rcp__colon(story_lang(s))); h(b, when); }
+    }
     rcp__buf_adds(b, "</p>");
     const char *lead = NULL;
     json_t *kp = json_object_get(s, "key_points");

@@ -25,13 +25,13 @@ static const rcp__labels labels_fr = {
   "Points clés", "Résumé rapide", "Chiffres et divergences", "Qui, où", "Chronologie", "Sources",
   "articles", "article", "sources indépendantes", "source indépendante", "première parution",
   "original", "copie de", "réécriture de", "mise à jour de", "traduction de", "source créditée",
-  "Histoires", "Histoires liées", "même fil", "Aucune histoire."
+  "Histoires", "Histoires liées", "même fil", "Aucune histoire.", "dernière parution"
 };
 static const rcp__labels labels_en = {
   "Key points", "Quick summary", "Figures and disagreements", "Who, where", "Timeline", "Sources",
   "articles", "article", "independent sources", "independent source", "first published",
   "original", "copy of", "rewrite of", "update of", "translation of", "credited source",
-  "Stories", "Related stories", "storyline", "No stories."
+  "Stories", "Related stories", "storyline", "No stories.", "latest article"
 };
 
 const rcp__labels *rcp__labels_for(const char *lang) {

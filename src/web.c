@@ -88,11 +88,13 @@ static int index_page(rcp_ctx *ctx, const rcp__web_req *r, int *status, rcp_buf 
   f.limit = RCP__WEB_PAGE + 1;             /* one more: is there a next page? */
   f.offset = (r->page - 1) * RCP__WEB_PAGE;
   char *js = NULL;
-  int rc = rcp_stories_json(ctx, &f, 0, &js);
-  if (rc == RCP_EINVAL) { *status = 400; free(js); return error_page(b, 400, rcp_errmsg(ctx)); }
+  if (!ctx->store) return rcp__err(ctx, RCP_EINVAL, "stories need a store (--db)");
+  /* the light list query: what the list shows, not the whole contract */
+  int rc = rcp__store_story_briefs(ctx->store, &f, &js);
+  if (rc == RCP_EINVAL) { *status = 400; return error_page(b, 400, "bad date in the filter (want YYYY-MM-DD)"); }
   if (rc != RCP_OK) return rc;
   json_t *arr = json_loads(js, 0, NULL);
-  free(js);
+  rcp__free(js);
   if (!json_is_array(arr)) { json_decref(arr); return RCP_EPARSE; }
   bool more = json_array_size(arr) > RCP__WEB_PAGE;
   if (more) json_array_remove(arr, RCP__WEB_PAGE);
@@ -115,8 +117,7 @@ static int index_page(rcp_ctx *ctx, const rcp__web_req *r, int *status, rcp_buf 
                    "placeholder=\"min. sources\" value=\"");
   h(b, ms);
   rcp__buf_adds(b, "\"><button type=\"submit\">Filter</button></form>\n");
-  rcp__stories_sort(arr);
-  rcp__html_story_list(b, arr, 1);
+  rcp__html_story_list(b, arr, 1);   /* in the query's order */
   if (r->page > 1 || more) {
     rcp__buf_adds(b, "<p class=\"pager\">");
     if (r->page > 1) { rcp__buf_adds(b, "<a rel=\"prev\" href=\"/"); query_of(b, &r->filter, r->page - 1); rcp__buf_adds(b, "\">← newer</a> "); }

@@ -150,6 +150,32 @@ TEST_SUITE(web) {
     CHECK_INT(get(ctx, "/?lang=xx1", &b, &ct), 400);
     CHECK(has(&b, "lang must be"));
   }
+  TEST("story list: light query, newest first, lead is the first key point") {
+    CHECK_INT(get(ctx, "/api/stories?lang=en", &b, &ct), 200);
+    json_t *arr = json_loads(b.p, 0, NULL);
+    json_t *kp = json_object_get(json_array_get(arr, 0), "key_points");
+    const char *lead = json_string_value(json_object_get(json_array_get(kp, 0), "text"));
+    CHECK(lead != NULL);
+    rcp_buf e;
+    rcp__buf_init(&e, 1 << 16);
+    if (lead) rcp__buf_html(&e, lead, strlen(lead));
+    CHECK_INT(get(ctx, "/", &b, &ct), 200);
+    CHECK(e.p && has(&b, e.p));
+    rcp__buf_free(&e);
+    json_decref(arr);
+    /* the English story (May 2026) before the French one (March 2026) */
+    const char *en = strstr(b.p, "Old Mill"), *fr = strstr(b.p, "Saint-Priest");
+    CHECK(en && fr && en < fr);
+    CHECK(has(&b, "independent source"));
+    CHECK(has(&b, "sources indépendantes"));
+    CHECK(has(&b, "href=\"/stories/s"));
+    CHECK_INT(get(ctx, "/?page=2", &b, &ct), 200);
+    CHECK(!has(&b, "Old Mill"));
+    CHECK(has(&b, "rel=\"prev\""));
+    CHECK_INT(get(ctx, "/?min_articles=4", &b, &ct), 200);
+    CHECK(has(&b, "Saint-Priest"));
+    CHECK(!has(&b, "Old Mill"));
+  }
   TEST("story page and article page") {
     CHECK_INT(get(ctx, "/api/stories?lang=fr", &b, &ct), 200);
     json_t *arr = json_loads(b.p, 0, NULL);
