@@ -532,6 +532,90 @@ int rcp__x_credit_inline(const char *s, size_t n, char *out, size_t cap) {
   return 0;
 }
 
+/* The site's own name in a footer or staff line: "© Radio Cévennes 2026
+** — Tous droits réservés", "Copyright © 2025 The Gazette. All rights
+** reserved.", "Par la rédaction de Radio Cévennes".  An agency after ©
+** is a credit (rcp__x_credit_line), not the site. */
+int rcp__x_site_line(const char *s, size_t n, char *out, size_t cap) {
+  char f[FOLD_MAX];
+  uint16_t map[FOLD_MAX];
+  out[0] = 0;
+  if (n > 200 || cap < 2) return 0;
+  size_t fl = fold(s, n, f, sizeof f, map), i = 0, k;
+  while (f[i] == ' ') i++;
+  int copy = 0;
+  if (starts_word(f + i, "copyright")) { i += 9; copy = 1; while (f[i] == ' ') i++; }
+  if ((unsigned char)f[i] == 0xC2 && (unsigned char)f[i + 1] == 0xA9) { i += 2; copy = 1; }
+  else if (starts(f + i, "(c)")) { i += 3; copy = 1; }
+  if (!copy) {
+    /* "Par la rédaction de X", "La rédaction de X" */
+    if (starts(f + i, "par ")) i += 4;
+    if (!starts(f + i, "la redaction ")) return 0;
+    i += 13;
+    if (starts(f + i, "de ")) i += 3;
+    else if (starts(f + i, "d'")) i += 2;
+    else if (starts(f + i, "du ")) i += 3;
+    else return 0;
+  }
+  /* skip years ("2026", "2010-2026") and separators */
+  for (;;) {
+    while (f[i] == ' ' || f[i] == '-' || f[i] == ',' || f[i] == ':') i++;
+    if (is_dg((unsigned char)f[i])) { while (is_dg((unsigned char)f[i])) i++; continue; }
+    break;
+  }
+  if (!f[i] || agency_at(f + i, &k) || starts_word(f + i, "photo") || starts_word(f + i, "photos") ||
+      starts_word(f + i, "tous") || starts_word(f + i, "all")) return 0;
+  /* the name runs to a separator, a year or "tous droits" / "all rights" */
+  size_t e = i;
+  while (e < fl) {
+    char c = f[e];
+    if (c == '|' || (c == '.' && (e + 1 >= fl || f[e + 1] == ' ')) || c == ',' || c == ';' || c == '(' ||
+        (c == '-' && e > i && f[e - 1] == ' ' && f[e + 1] == ' ')) break;
+    if ((unsigned char)c == 0xC2 && ((unsigned char)f[e + 1] == 0xB7 || (unsigned char)f[e + 1] == 0xA9)) break;
+    if ((unsigned char)c == 0xE2 && (unsigned char)f[e + 1] == 0x80 && (unsigned char)f[e + 2] == 0xA2) break;
+    if (e > i && f[e - 1] == ' ' && (is_dg((unsigned char)c) || starts_word(f + e, "tous") ||
+        starts_word(f + e, "all") || starts_word(f + e, "droits"))) break;
+    e++;
+  }
+  while (e > i && f[e - 1] == ' ') e--;
+  size_t words = 0;
+  for (size_t j = i; j < e; j++) words += (j == i || f[j - 1] == ' ') && f[j] != ' ';
+  int letter = 0;
+  for (size_t j = i; j < e && !letter; j++) letter = is_al((unsigned char)f[j]);
+  if (!letter || words > 6 || e - i < 2) return 0;
+  size_t a = map[i], b = e < fl ? map[e] : n;
+  while (b > a && s[b - 1] == ' ') b--;
+  if (b - a >= cap) return 0;
+  memcpy(out, s + a, b - a);
+  out[b - a] = 0;
+  return 1;
+}
+
+/* A menu line: three or more short items between '|', '·' or '•'
+** ("Radio Cévennes | Accueil | Infos | Sport"), no sentence in it. */
+static int menu_line(const char *g) {
+  size_t items = 0, w = 0, maxw = 0;
+  int in = 0;
+  for (const char *q = g;; q++) {
+    unsigned char c = (unsigned char)*q;
+    int sep = c == 0 || c == '|' || (c == 0xC2 && (unsigned char)q[1] == 0xB7) ||
+              (c == 0xE2 && (unsigned char)q[1] == 0x80 && (unsigned char)q[2] == 0xA2);
+    if (sep) {
+      if (w) { items++; if (w > maxw) maxw = w; }
+      else if (c) return 0; /* an empty item: not a plain list */
+      w = 0;
+      in = 0;
+      if (!c) break;
+      continue;
+    }
+    if (c == '.' || c == '!' || c == '?' || c == ';') return 0;
+    int a = is_al(c) || is_dg(c);
+    if (a && !in) w++;
+    in = a;
+  }
+  return items >= 3 && maxw <= 4;
+}
+
 /* Site furniture.  prefix: the block starts with it and is short;       */
 /* whole: the block is only that (plus punctuation or a count).          */
 static const char *const boiler_prefix[] = {
@@ -671,6 +755,7 @@ int rcp__x_boiler(const char *s, size_t n) {
     if (strchr(g, '>') || strstr(g, "\xe2\x80\xba") || strstr(g, "\xc2\xbb") || strchr(g, '/') || strstr(g, "\xe2\x86\x92")) return 1;
   }
   if (glued(s, n < FOLD_MAX ? n : FOLD_MAX, words)) return 1;
+  if (words <= 30 && menu_line(g)) return 1;
   return 0;
 }
 
@@ -831,6 +916,7 @@ int rcp__x_finish(rcp_doc *d, rcp_xmeta *m) {
   if (!site) site = m->ld_publisher;
   if (!site) site = m->app_name;
   if (!site) site = host;
+  if (!site) site = m->text_site; /* a page saved as text: its footer */
   d->site = site;
 
   /* title by agreement */

@@ -24,13 +24,18 @@ typedef struct xline {
   uint8_t cls, endp, lower0;
 } xline;
 
+/* Words: runs between spaces with a letter or digit in them (":" and
+** "|" alone are not words). */
 static uint32_t words_of(const char *s, size_t n) {
   uint32_t w = 0;
-  int in = 0;
-  for (size_t i = 0; i < n; i++) {
-    int sp = s[i] == ' ';
-    if (!sp && !in) w++;
-    in = !sp;
+  int in = 0, al = 0;
+  for (size_t i = 0; i <= n; i++) {
+    int sp = i == n || s[i] == ' ';
+    if (sp) { if (in && al) w++; in = al = 0; continue; }
+    unsigned char c = (unsigned char)s[i];
+    in = 1;
+    if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') al = 1;
+    else if ((c >= '0' && c <= '9') || c >= 0x80) al = 1;
   }
   return w;
 }
@@ -111,8 +116,19 @@ int rcp__extract_text(const rcp_ctx *ctx, rcp_doc *d, rcp_xmeta *m, rcp_xout *o)
       l->cls = L_META;
       continue;
     }
+    if (n < 200 && rcp__x_site_line(s, n, buf, sizeof buf)) { l->cls = L_META; continue; } /* "© Site 2026" */
     if (rcp__x_boiler(s, n)) { l->cls = L_BOIL; continue; }
     if (l->words >= 12 || (l->endp && l->words >= 6)) l->cls = L_ART;
+  }
+  /* A long title looks like text: the first line standing alone (blank
+  ** or furniture around it), with no final punctuation, before any
+  ** sentence, is the title candidate, not the first paragraph. */
+  for (size_t i = 0; i < nl && !have_title; i++) {
+    if (ln[i].cls == L_ART && ln[i].endp) break;
+    if (ln[i].cls != L_ART || ln[i].words > 30) continue;
+    int alone = (i == 0 || ln[i - 1].cls != L_ART) && (i + 1 == nl || ln[i + 1].cls != L_ART);
+    if (alone) ln[i].cls = L_SHORT;
+    break;
   }
   /* 3. context: a short line that ends a wrapped paragraph belongs to it */
   for (size_t i = 1; i < nl; i++)
@@ -138,6 +154,13 @@ int rcp__extract_text(const rcp_ctx *ctx, rcp_doc *d, rcp_xmeta *m, rcp_xout *o)
       } else ln[k].cls = L_BOIL;
     }
     i = j - 1;
+  }
+  /* the site's name: a footer ("© Radio Cévennes 2026") or staff line
+  ** ("Par la rédaction de ...") outside the article, the last one first */
+  for (size_t i = nl; i-- > 0 && !m->text_site;) {
+    if (ln[i].cls == L_BLANK || (first < nl && i >= first && i <= last)) continue;
+    if (rcp__x_site_line(t.p + ln[i].off, ln[i].len, buf, sizeof buf))
+      m->text_site = rcp__arena_strdup(d->arena, buf);
   }
   /* 4. paragraphs: join wrapped lines */
   rcp_buf para;

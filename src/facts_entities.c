@@ -572,6 +572,10 @@ int rcp__facts_entities(fx_doc *x, rcp_doc *d) {
       rcp__fx_fold(x->text + ob, oe - ob > 250 ? 250 : oe - ob, kb, sizeof kb);
       if (rcp__fx_gaz(kb, &h2) && h2.type == 'O') canon = h2.id;
       type = RCP_ENT_ORG;
+      /* a head word alone at a sentence start ("Services from Brussels
+      ** ...", "Police said"): its capital says nothing; it stays only if it
+      ** recurs capitalised mid-sentence (second pass) */
+      if (e == b && sent0 && !canon && !lower_ministry) type = RCP_ENT_OTHER;
     } else if (titled) {
       type = RCP_ENT_PERSON;
     } else {

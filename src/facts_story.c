@@ -12,7 +12,10 @@
 ** transliteration keys are equal (Zelensky/Zelenskyy/Selenskyj), when a bare
 ** surname matches the last word of exactly one full name in the story
 ** ("Hidalgo" -> "Anne Hidalgo"), when an acronym spells the initials of a
-** name (OMS / Organisation mondiale de la santé), or when the folded keys
+** name (OMS / Organisation mondiale de la santé), when two names of places
+** or organisations have the same words in another order, a gazetteer span
+** standing for its id and particles dropped ("EU Council" / "Council of the
+** EU" / "Council of the European Union"), or when the folded keys
 ** are within Jaro-Winkler RCP_FX_JW of each other with the same first word
 ** (threshold chosen on the stream's names: docs/facts.md).  The canonical
 ** name is the most frequent full form.
@@ -114,6 +117,71 @@ static int letters_only(const char *k) {
   return 1;
 }
 
+static int cmp_str_p(const void *a, const void *b) {
+  return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Word-order key of a name: its content words, each gazetteer span (up to
+** four words, longest first) replaced by its id, particles dropped, sorted
+** and joined.  "eu council", "council of the eu" and "council of the
+** european union" all give "council o:eu".  Returns the number of items
+** (0 when the key does not fit). */
+static int bag_key(const char *key, char *out, size_t cap) {
+  char buf[256];
+  const char *w[24];
+  size_t nw = 0;
+  if (strlen(key) >= sizeof buf) return 0;
+  memcpy(buf, key, strlen(key) + 1);
+  for (char *p = buf; *p && nw < 24;) {
+    while (*p == ' ') *p++ = 0;
+    if (!*p) break;
+    w[nw++] = p;
+    while (*p && *p != ' ') p++;
+  }
+  static const char *const parts[] = {"of", "the", "de", "du", "des", "la", "le", "les", "l'", "d'",
+    "for", "pour", "and", "et", NULL};
+  const char *items[24];
+  char ids[24][48];
+  size_t ni = 0;
+  for (size_t i = 0; i < nw && ni < 24;) {
+    size_t got = 0;
+    for (size_t len = nw - i < 4 ? nw - i : 4; len >= 1 && !got; len--) {
+      char span[256] = "";
+      size_t sl = 0;
+      for (size_t k = 0; k < len; k++) {
+        int n = snprintf(span + sl, sizeof span - sl, "%s%s", k ? " " : "", w[i + k]);
+        if (n < 0 || (size_t)n >= sizeof span - sl) { sl = sizeof span; break; }
+        sl += (size_t)n;
+      }
+      if (sl >= sizeof span) continue;
+      fx_gaz_hit h;
+      /* a span of several words, or a single acronym-like word, that names
+      ** an organisation or a place */
+      if (rcp__fx_gaz(span, &h) && (h.type == 'O' || h.type == 'L')) {
+        snprintf(ids[ni], sizeof ids[ni], "%s", h.id);
+        items[ni] = ids[ni];
+        ni++;
+        i += len;
+        got = 1;
+      }
+    }
+    if (got) continue;
+    int part = 0;
+    for (int k = 0; parts[k] && !part; k++) part = !strcmp(w[i], parts[k]);
+    if (!part) items[ni++] = w[i];
+    i++;
+  }
+  if (ni < 2) return 0;
+  qsort(items, ni, sizeof *items, cmp_str_p);
+  size_t ol = 0;
+  for (size_t i = 0; i < ni; i++) {
+    int n = snprintf(out + ol, cap - ol, "%s%s", i ? " " : "", items[i]);
+    if (n < 0 || (size_t)n >= cap - ol) return 0;
+    ol += (size_t)n;
+  }
+  return (int)ni;
+}
+
 static const char *type_name(rcp_ent_type t) {
   return t == RCP_ENT_PERSON ? "person" : t == RCP_ENT_PLACE ? "place" : t == RCP_ENT_ORG ? "organization" : "other";
 }
@@ -207,6 +275,12 @@ static int story_entities(const rcp_story_view *v, const size_t *src, json_t *ob
                      strlen(last_word(kb)) >= 4 ? RCP_FX_JW : RCP_FX_JW_OTHER;
         if (strcmp(fa, fb) == 0 && same_digits(gs[a].key, kb) && rcp__fx_jaro_winkler(ta, tb) >= thr)
           uf_union(par, a, b);
+      }
+      if (gs[a].type != RCP_ENT_PERSON && na >= 2 && nb >= 2 && a < b) {
+        /* one name in another word order: "EU Council" / "Council of the EU" */
+        char ba[256], bb[256];
+        int ia = bag_key(gs[a].key, ba, sizeof ba), ib = ia ? bag_key(kb, bb, sizeof bb) : 0;
+        if (ia && ia == ib && strcmp(ba, bb) == 0) uf_union(par, a, b);
       }
       if (gs[a].type == RCP_ENT_ORG && na == 1 && nb >= 2) {
         char in[32];

@@ -51,12 +51,14 @@
 #define EDITION_MIN (12 * 60) /* past this, a page may be another edition of a bulletin */
 #define MIN_NUMBERS 4         /* ... judged on its numbers when it has this many */
 #define T_NUMBERS 0.5         /* share of its numbers kept for a copy or an update */
+#define T_TITLE_FACTS 0.5     /* share of the earlier version's names and numbers in a same-headline version */
 #define T_FACTS 0.75          /* share of the derived text's names and numbers in the original */
 
 typedef struct live {          /* a page of the rewrite window */
   uint32_t idx;
   int32_t tmin;
   uint32_t anch[ANCH_K];
+  uint32_t title;              /* title key (title_key), 0 if none */
   uint8_t nanch;
 } live;
 
@@ -291,6 +293,25 @@ static double jaccard8(const uint8_t *a, const uint8_t *b) {
 }
 
 /* Anchors: numbers and capitalised words that do not start a sentence. */
+/* Key of the headline: its letters and digits, ASCII lower-cased (other
+** bytes kept), hashed; 0 for no title or a short one (under 20 such
+** bytes or 4 words: "Accueil", "Direct", a section name). */
+static uint32_t title_key(const rcp_doc *d) {
+  if (!d->title) return 0;
+  char b[256];
+  size_t k = 0, words = 0;
+  int inword = 0;
+  for (const unsigned char *p = (const unsigned char *)d->title; *p && k < sizeof b; p++) {
+    unsigned c = *p;
+    int alnum = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+    if (alnum) { b[k++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c); words += !inword; }
+    inword = alnum;
+  }
+  if (k < 20 || words < 4) return 0;
+  uint32_t h = (uint32_t)rcp__hash64(b, k, 0x7469746c65ULL);
+  return h ? h : 1;
+}
+
 static uint8_t anchors_of(const rcp_doc *d, uint64_t seed, uint32_t out[ANCH_K]) {
   uint8_t n = 0;
   for (size_t i = 0; i < d->ntoks; i++) {
@@ -509,6 +530,49 @@ static double number_overlap(const rcp_doc *a, const rcp_doc *b, size_t *na_out)
   return (double)hit / (double)na;
 }
 
+/* Does `later` add news to `earlier`?  A sentence of `later` that is not
+** in `earlier` (same words in the same order) and reads as prose (8 words
+** or more, ending with . ! ? » " or …) is added text; it is news when it
+** holds a number (two characters or more) that `earlier` does not have:
+** "6 000 foyers restaient privés de courant", "15 000" for "12 000".
+** Menus, bylines, share bars and changed headlines are not prose; a
+** corrected typo adds no number.  Returns 1 when news was added. */
+static int adds_news(const rcp_doc *later, const rcp_doc *earlier) {
+  enum { NS = 1024, NN = 1024 };
+  uint64_t sh[NS], nums[NN];
+  size_t ns = 0, nn = 0;
+  for (size_t i = 0; i < earlier->nsents && ns < NS; i++) {
+    const rcp_sentence *z = &earlier->sents[i];
+    uint64_t h = 0x9E3779B97F4A7C15ULL;
+    for (uint32_t k = z->tok0; k < z->tok0 + z->ntok; k++) h = mix(h ^ earlier->toks[k].hash);
+    sh[ns++] = h;
+  }
+  for (size_t i = 0; i < earlier->ntoks && nn < NN; i++)
+    if ((earlier->toks[i].flags & RCP_TOK_NUM) && earlier->toks[i].len >= 2) nums[nn++] = earlier->toks[i].hash;
+  for (size_t i = 0; i < later->nsents; i++) {
+    const rcp_sentence *z = &later->sents[i];
+    if (z->ntok < 8 || z->len < 2) continue;
+    const unsigned char *e = (const unsigned char *)later->text + z->off + z->len;
+    int prose = e[-1] == '.' || e[-1] == '!' || e[-1] == '?' || e[-1] == '"' ||
+                (z->len >= 2 && e[-2] == 0xC2 && e[-1] == 0xBB) ||                 /* » */
+                (z->len >= 3 && e[-3] == 0xE2 && e[-2] == 0x80 && e[-1] == 0xA6);  /* … */
+    if (!prose) continue;
+    uint64_t h = 0x9E3779B97F4A7C15ULL;
+    for (uint32_t k = z->tok0; k < z->tok0 + z->ntok; k++) h = mix(h ^ later->toks[k].hash);
+    size_t q = 0;
+    while (q < ns && sh[q] != h) q++;
+    if (q < ns) continue;                       /* a sentence of the earlier page */
+    for (uint32_t k = z->tok0; k < z->tok0 + z->ntok; k++) {
+      const rcp_token *t = &later->toks[k];
+      if (!(t->flags & RCP_TOK_NUM) || t->len < 2) continue;
+      size_t m = 0;
+      while (m < nn && nums[m] != t->hash) m++;
+      if (m == nn) return 1;
+    }
+  }
+  return 0;
+}
+
 /* ---- the window ------------------------------------------------- */
 
 static void window_expire(rcp_relidx *ix) {
@@ -522,7 +586,8 @@ static void window_expire(rcp_relidx *ix) {
   }
 }
 
-static int window_add(rcp_relidx *ix, uint32_t idx, int32_t tmin, const uint32_t *anch, uint8_t na) {
+static int window_add(rcp_relidx *ix, uint32_t idx, int32_t tmin, const uint32_t *anch, uint8_t na,
+                      uint32_t title) {
   if (ix->wn == ix->wcap) {
     size_t nc = ix->wcap ? ix->wcap * 2 : 256;
     live *w = rcp__realloc(ix->win, nc * sizeof *w);
@@ -536,12 +601,13 @@ static int window_add(rcp_relidx *ix, uint32_t idx, int32_t tmin, const uint32_t
   l->tmin = tmin;
   memcpy(l->anch, anch, na * sizeof *anch);
   l->nanch = na;
+  l->title = title;
   return RCP_OK;
 }
 
 /* ---- classification --------------------------------------------- */
 
-typedef struct cand { uint32_t idx; uint8_t via; } cand;   /* via: 1 lsh, 2 anchors */
+typedef struct cand { uint32_t idx; uint8_t via; } cand;   /* via: 1 lsh, 2 anchors, 4 title */
 
 static int add_rel(rcp_rel **r, size_t *n, size_t *cap, int64_t other, const char *kind,
                    double score, int dir) {
@@ -588,6 +654,7 @@ int rcp__relate_doc(rcp_relidx *ix, const rcp_doc *d, rcp_rel **rels, size_t *nr
   size_t nc = 0;
   uint32_t anch[ANCH_K];
   uint8_t na = anchors_of(d, ix->seed, anch);
+  uint32_t tkey = title_key(d);
 
   uint32_t dup = nsh ? xmap_find(ix, exact) : 0;
   if (dup) {
@@ -610,14 +677,16 @@ int rcp__relate_doc(rcp_relidx *ix, const rcp_doc *d, rcp_rel **rels, size_t *nr
     }
     /* anchor candidates from the window */
     window_expire(ix);
-    if (na >= ANCH_MIN) {
+    if (na >= ANCH_MIN || tkey) {
       for (size_t w = ix->whead; w < ix->wn; w++) {
         const live *l = &ix->win[w];
-        if (shared_anchors(anch, na, l->anch, l->nanch) < ANCH_MIN) continue;
+        uint8_t via = (na >= ANCH_MIN && shared_anchors(anch, na, l->anch, l->nanch) >= ANCH_MIN) ? 2 : 0;
+        if (tkey && l->title == tkey) via |= 4;
+        if (!via) continue;
         size_t q = 0;
         while (q < nc && cands[q].idx != l->idx) q++;
-        if (q == nc && nc < MAX_CAND) { cands[nc].idx = l->idx; cands[nc].via = 2; nc++; }
-        else if (q < nc) cands[q].via |= 2;
+        if (q == nc && nc < MAX_CAND) { cands[nc].idx = l->idx; cands[nc].via = via; nc++; }
+        else if (q < nc) cands[q].via |= via;
       }
     }
     for (size_t c = 0; c < nc && rc == RCP_OK; c++) {
@@ -655,6 +724,26 @@ int rcp__relate_doc(rcp_relidx *ix, const rcp_doc *d, rcp_rel **rels, size_t *nr
         }
         rcp_doc_free(owned);
       }
+      if ((!kind || strcmp(kind, "rewrite") == 0) && (cands[c].via & 4) && dt <= EDITION_MIN && ix->fetch) {
+        /* the same headline within hours: a later version of the dispatch,
+        ** rewritten and extended, when it keeps the facts of the first
+        ** (a rewrite by another hand changes the headline too) */
+        rcp_doc *owned = NULL;
+        const rcp_doc *od = ix->fetch(ix->fetch_ud, o, &owned);
+        if (od && fact_overlap(dir > 0 ? od : d, dir > 0 ? d : od) >= T_TITLE_FACTS) {
+          kind = "update";
+          score = j > cont ? j : cont;
+        }
+        rcp_doc_free(owned);
+      }
+      if (kind && strcmp(kind, "near_duplicate") == 0 && dt <= UPDATE_MIN && ix->fetch) {
+        /* a near copy published later with added news (a paragraph with
+        ** new figures, or figures changed) is a later version: update */
+        rcp_doc *owned = NULL;
+        const rcp_doc *od = ix->fetch(ix->fetch_ud, o, &owned);
+        if (od && adds_news(dir > 0 ? d : od, dir > 0 ? od : d)) kind = "update";
+        rcp_doc_free(owned);
+      }
       if (kind && strcmp(kind, "rewrite") != 0 && dt > EDITION_MIN && ix->fetch) {
         /* another day's edition of a recurring bulletin: same template,
         ** new figures.  Not a copy of the earlier page. */
@@ -675,7 +764,7 @@ int rcp__relate_doc(rcp_relidx *ix, const rcp_doc *d, rcp_rel **rels, size_t *nr
   if (rc == RCP_OK && !dup) {
     df_add(ix, d);
     if (tmin != INT32_MIN && tmin > ix->newest) ix->newest = tmin;
-    rc = window_add(ix, idx, tmin == INT32_MIN ? ix->newest : tmin, anch, na);
+    rc = window_add(ix, idx, tmin == INT32_MIN ? ix->newest : tmin, anch, na, tkey);
   }
   if (rc == RCP_OK && nout > 1) qsort(out, nout, sizeof *out, cmp_rel);
   if (rc == RCP_OK && ix->ctx && ix->ctx->store && d->rowid) {

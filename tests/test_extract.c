@@ -262,17 +262,38 @@ TEST_SUITE(extract_meta) {
       rcp_doc_free(d);
     }
   }
+  TEST("the site's name in a footer or staff line") {
+    struct { const char *in, *want; } yes[] = {
+      {"© Radio Cévennes 2026 — Tous droits réservés — Mentions légales", "Radio Cévennes"},
+      {"Copyright © 2025 The Riverside Herald. All rights reserved.", "The Riverside Herald"},
+      {"(c) 2010-2025 Le Journal du Sud | Mentions légales", "Le Journal du Sud"},
+      {"Par la rédaction de L'Écho des Vallées", "L'Écho des Vallées"},
+    };
+    char n[128];
+    for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++) {
+      CHECK(rcp__x_site_line(yes[i].in, strlen(yes[i].in), n, sizeof n));
+      CHECK_STR(n, yes[i].want);
+    }
+    const char *no[] = {"© AFP 2025", "Photo © Jean Martin", "© Photos : Jean Martin", "Par la rédaction",
+      "© 2025 — Tous droits réservés", "La rédaction a contacté le maire, qui n'a pas répondu."};
+    for (size_t i = 0; i < sizeof no / sizeof no[0]; i++) {
+      int r = rcp__x_site_line(no[i], strlen(no[i]), n, sizeof n);
+      if (r) fprintf(stderr, "site line: %s -> %s\n", no[i], n);
+      CHECK(!r);
+    }
+  }
   TEST("site furniture") {
     const char *yes[] = {"À lire aussi : Inondations, les bons réflexes", "Cela pourrait vous intéresser",
       "Laisser un commentaire", "ÉconomieCultureHigh TechSanté", "Accueil › Actualité › Monde", "Partager",
-      "Inscrivez-vous à notre newsletter", "Read more", "Share this article", "Nous utilisons des cookies pour améliorer votre expérience. Accepter"};
+      "Inscrivez-vous à notre newsletter", "Read more", "Radio Cévennes | Accueil | Infos | Sport | Météo",
+      "Riverside Herald · Home · News · Sport", "Share this article", "Nous utilisons des cookies pour améliorer votre expérience. Accepter"};
     for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++) {
       int r = rcp__x_boiler(yes[i], strlen(yes[i]));
       if (!r) fprintf(stderr, "not boilerplate: %s\n", yes[i]);
       CHECK(r);
     }
     const char *no[] = {"Share prices fell sharply on Monday after the central bank raised rates again.",
-      "Le président a lu aussi une lettre des familles des victimes.", "Plus de 12 000 foyers étaient privés d'électricité.",
+      "Le président a lu aussi une lettre des familles des victimes.", "Il hésite : oui | non | peut-être. Puis il part.", "Plus de 12 000 foyers étaient privés d'électricité.",
       "L'iPhone de McDonald a été retrouvé.", "特に困ったのが、起動ショートカットキーに関する設定。",
       "Они – настоящие гении кулинарного искусства.", "以下、その手順。"};
     for (size_t i = 0; i < sizeof no / sizeof no[0]; i++) {

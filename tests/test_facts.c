@@ -225,6 +225,17 @@ TEST_SUITE(facts_entities) {
     CHECK(find_ent(d, "Selon") == NULL);
     rcp_doc_free(d);
   }
+  TEST("an organisation head word alone at a sentence start is a common noun") {
+    rcp_doc *d = run("Services from Brussels to Prague should open in 2027. Agency staff said nothing.", "en");
+    CHECK(find_ent(d, "Services") == NULL);
+    CHECK(find_ent(d, "Agency") == NULL);
+    CHECK(find_ent(d, "Brussels") != NULL);
+    rcp_doc_free(d);
+    d = run("Conseil municipal : le vote est reporté. Le Conseil a tranché.", "fr");
+    const rcp_entity_mention *m = find_ent(d, "Conseil");
+    CHECK(m != NULL);  /* it recurs capitalised mid-sentence */
+    rcp_doc_free(d);
+  }
 }
 
 TEST_SUITE(facts_quotes) {
@@ -315,6 +326,21 @@ TEST_SUITE(facts_story) {
     CHECK(e1 && e1 == e2);
     CHECK(entity_named(o, "OTAN") && entity_named(o, "OTAN") == entity_named(o, "NATO"));
     CHECK(entity_named(o, "Maison Blanche") && entity_named(o, "Maison Blanche") == entity_named(o, "White House"));
+    json_decref(o);
+  }
+  TEST("one name in another word order, with an acronym for a part, merges") {
+    const char *t[] = {"The plan was approved, the Council of the EU said.", "The EU Council approved the plan.",
+                       "Le Conseil de l'Union européenne a approuvé le plan.",
+                       "The Council of the European Union approved it."};
+    json_t *o = story(t, 4, NULL, 0);
+    json_t *a = entity_named(o, "Council of the EU");
+    CHECK(a && a == entity_named(o, "EU Council"));
+    CHECK(a && a == entity_named(o, "Council of the European Union"));
+    json_decref(o);
+    /* not a subset: "Banque de France" is not "Banque centrale européenne" */
+    const char *t2[] = {"La Banque de France a publié.", "La France a répondu à la Banque centrale européenne."};
+    o = story(t2, 2, NULL, 0);
+    CHECK(entity_named(o, "Banque de France") != entity_named(o, "Banque centrale européenne"));
     json_decref(o);
   }
   TEST("a bare surname in another article joins the full name") {

@@ -42,6 +42,26 @@ PY
 expect "chk gard" "stories.json: 'plus de 12 000' vs '9 500' foyers, the 6 000 of Wednesday left out"
 expect "chk others" "stories.json: no disagreement in the other example stories"
 
+# the night-train story: "EU Council" is a variant of "Council of the EU";
+# "Services" (a sentence-initial common noun) is no entity
+ents() {
+  python3 - "$J" "$1" <<'PY'
+import json, sys
+stories = json.load(open(sys.argv[1], encoding="utf-8"))
+s = [s for s in stories if any(a["id"].startswith("eurail") for a in s["articles"])]
+if len(s) != 1:
+    sys.exit(1)
+es = s[0]["entities"]
+names = [e["name"] for e in es] + [v for e in es for v in e["variants"]]
+if sys.argv[2] == "council":
+    c = [e for e in es if e["name"] in ("EU Council", "Council of the EU")]
+    sys.exit(0 if len(c) == 1 and set([c[0]["name"]] + c[0]["variants"]) >= {"EU Council", "Council of the EU"} else 1)
+sys.exit(0 if "Services" not in names else 1)
+PY
+}
+expect "ents council" "stories.json: EU Council and Council of the EU are one entity"
+expect "ents services" "stories.json: 'Services' at a sentence start is not an entity"
+
 # recoupe show STORY
 sid=$(python3 -c "import json,sys; print([s['id'] for s in json.load(open(sys.argv[1])) if any('gard-crues' in a['id'] for a in s['articles'])][0])" "$J")
 run show --db "$TMP/ex.db" "$sid"

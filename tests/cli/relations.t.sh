@@ -31,8 +31,8 @@ check actu-flash-crues.html "duplicate near_duplicate" courrier-du-gard-crues.ht
   "the copy with another headline is a near_duplicate of the original"
 check journal-du-sud-crues.html "rewrite" courrier-du-gard-crues.html \
   "the rewrite in other words is a rewrite of the original"
-check radio-cevennes-crues.txt "update near_duplicate" courrier-du-gard-crues.html \
-  "the later plain-text version relates to the original"
+check radio-cevennes-crues.txt "update" courrier-du-gard-crues.html \
+  "the later plain-text version with a paragraph of new figures is an update"
 # the reverse side: the original lists its copies, and is their original
 expect "python3 -c 'import json,sys
 a=[a for s in json.load(open(sys.argv[1])) for a in s[\"articles\"] if a[\"id\"].endswith(\"courrier-du-gard-crues.html\")][0]
