@@ -135,3 +135,13 @@ int rcp_doc_write_json(const rcp_doc *d, FILE *f) {
   json_decref(o);
   return rc;
 }
+
+void rcp__doc_page_key(const rcp_doc *d, uint64_t out[2]) {
+  rcp__hash128(d->raw, d->raw_len, out);
+  if (!d->url || !*d->url) return;
+  uint64_t both[4];
+  rcp__hash128(d->url, strlen(d->url), both);
+  both[2] = out[0];
+  both[3] = out[1];
+  rcp__hash128(both, sizeof both, out);
+}

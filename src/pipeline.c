@@ -66,7 +66,7 @@ static int templates_batch(rcp_ctx *ctx, batch *b) {
     if (s->rc != RCP_OK) continue;
     /* the page itself counts once even if it was stored before */
     uint64_t raw[2];
-    rcp__hash128(s->doc->raw, s->doc->raw_len, raw);
+    rcp__doc_page_key(s->doc, raw);
     if (rcp__store_find_article(ctx->store, s->doc->id, raw)) continue;
     RCP_TRY(rcp_templates_observe(ctx, s->doc));
     size_t removed = 0;
@@ -131,7 +131,7 @@ static int store_batch(rcp_ctx *ctx, batch *b, rcp_relidx *ix, rcp_clusterer *cl
       continue;
     }
     uint64_t raw[2];
-    rcp__hash128(d->raw, d->raw_len, raw);
+    rcp__doc_page_key(d, raw);
     if (rcp__store_find_article(s, d->id, raw)) {
       st->duplicates++;
       st->ingest.skipped[RCP_SKIP_DUPLICATE]++;

@@ -90,6 +90,10 @@ int rcp__buf_html(rcp_buf *b, const char *s, size_t n);
 /* ---- hashing: xxHash, same bits on every machine. ------------------ */
 uint64_t rcp__hash64(const void *p, size_t n, uint64_t seed);
 void rcp__hash128(const void *p, size_t n, uint64_t out[2]);
+/* The key of a page as read: XXH3-128 of its content and, when the input
+** gave one, its URL.  The same page read again has the same key; the same
+** text published at two URLs is two pages (related as duplicates). */
+void rcp__doc_page_key(const rcp_doc *d, uint64_t out[2]);
 #define RCP_DEFAULT_SEED UINT64_C(0x7265636f75706521) /* "recoupe!" */
 
 /* ---- thread pool: run f(i) for i in [0, n) on the workers. --------- */
@@ -130,8 +134,8 @@ int rcp__store_begin(rcp_store *s);
 int rcp__store_commit(rcp_store *s);
 void rcp__store_rollback(rcp_store *s);
 const char *rcp__store_errmsg(const rcp_store *s);
-/* Row id of an article with this ext_id or this raw page hash (the
-** rcp__hash128 of d->raw: the same page read again), else 0. */
+/* Row id of an article with this ext_id or this page key (rcp__doc_page_key:
+** the same page read again), else 0. */
 int64_t rcp__store_find_article(rcp_store *s, const char *ext_id, const uint64_t hash[2]);
 /* Inserts the extracted article with its fingerprint; sets d->rowid. */
 int rcp__store_put_article(rcp_store *s, rcp_doc *d);
@@ -569,6 +573,11 @@ int rcp__store_closed_stories(rcp_store *s, int limit,
                               int (*fn)(void *ud, int64_t id, const void *p, size_t n), void *ud);
 int rcp__store_cluster_get(rcp_store *s, const char *key, void **p, size_t *n); /* *p NULL if absent */
 int rcp__store_cluster_put(rcp_store *s, const char *key, const void *p, size_t n);
+/* Every cluster_state row whose key starts with prefix, in key order; and
+** deleting them. */
+int rcp__store_cluster_scan(rcp_store *s, const char *prefix,
+                            int (*fn)(void *ud, const char *key, const void *p, size_t n), void *ud);
+int rcp__store_cluster_del_prefix(rcp_store *s, const char *prefix);
 int rcp__store_max_story(rcp_store *s, int64_t *id);
 
 /* Store side of clustering (src/store_cluster.c), used by the pipeline:

@@ -246,7 +246,7 @@ int rcp__store_put_article(rcp_store *s, rcp_doc *d) {
   sqlite3_bind_blob(st, 17, mh, sizeof mh, SQLITE_TRANSIENT);
   sqlite3_bind_int64(st, 18, (sqlite3_int64)d->fp.simhash);
   uint64_t raw[2];
-  rcp__hash128(d->raw, d->raw_len, raw);
+  rcp__doc_page_key(d, raw);
   for (int i = 0; i < 8; i++) { h[i] = (unsigned char)(raw[0] >> (56 - 8 * i)); h[8 + i] = (unsigned char)(raw[1] >> (56 - 8 * i)); }
   sqlite3_bind_blob(st, 19, h, 16, SQLITE_TRANSIENT);
   int rc = sqlite3_step(st);

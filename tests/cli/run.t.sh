@@ -84,6 +84,18 @@ expect_out '"credited_source":"https://www.lecourrierdugard.example/gard/2026/10
   "extract: a 'Source : URL' line becomes credited_source"
 expect_no_out 'Source :' "extract: and leaves the text"
 
+# The same text at two URLs is two publications (related as duplicates);
+# the same record read again is already stored.
+T1="La commune de Valbrune a inauguré samedi sa nouvelle médiathèque, installée dans l'ancienne gare. Le bâtiment, rénové pendant deux ans, accueille 40 000 livres et une salle de concerts. Le maire a salué un projet attendu depuis dix ans par les habitants du bourg."
+printf '{"id":"u1","url":"https://a.example/mediatheque","text":"%s"}\n{"id":"u2","url":"https://b.example/valbrune-mediatheque","text":"%s"}\n' "$T1" "$T1" >"$TMP/twourls.jsonl"
+run add --db "$TMP/urls.db" "$TMP/twourls.jsonl"
+expect_err "2 added, 0 already stored" "same text at two URLs: both stored"
+run --quiet stories --db "$TMP/urls.db" --json
+expect_out '"kind": "duplicate"' "same text at two URLs: related as duplicates"
+printf '{"id":"u3","url":"https://a.example/mediatheque","text":"%s"}\n' "$T1" >"$TMP/again.jsonl"
+run add --db "$TMP/urls.db" "$TMP/again.jsonl"
+expect_err "0 added, 1 already stored" "same text at the same URL under another id: already stored"
+
 # Usage errors.
 run run --db "$TMP/u.db" "$EX"
 expect_rc 2 "run without --out is a usage error"
