@@ -31,6 +31,7 @@
 #include <math.h>     /* log, exp, sqrt */
 #include <pthread.h>  /* pthread_once: the month-name table */
 #include <stdlib.h>   /* qsort */
+#include <stdio.h>    /* snprintf: delta keys */
 #include <string.h>   /* memset, memcpy, strlen */
 #include <utf8proc.h> /* utf8proc_map: title words folded like tokens */
 
@@ -248,6 +249,9 @@ struct rcp_clusterer {
   int64_t closes;              /* stories closed so far (closed_seq) */
   int window;                  /* days */
   int df_dirty;
+  uint64_t *dfbits;            /* owned: sketch cells changed since the last save */
+  uint64_t df_seq;             /* next delta blob number */
+  size_t df_log;               /* bytes of delta blobs since the base was written */
 };
 
 void rcp__cluster_set_params(rcp_clusterer *c, const rcp_cluster_params *p) { c->p = *p; }
@@ -257,7 +261,7 @@ void rcp__cluster_observe(rcp_clusterer *c, const rcp_cluster_observer *o) {
 size_t rcp__cluster_live(const rcp_clusterer *c) { return c->nlive; }
 
 size_t rcp__cluster_bytes(const rcp_clusterer *c) {
-  size_t b = sizeof *c + (size_t)2 * DF_SIZE * sizeof(uint32_t);
+  size_t b = sizeof *c + (size_t)2 * DF_SIZE * sizeof(uint32_t) + (size_t)2 * DF_SIZE / 8;
   b += (size_t)c->cst * sizeof(story) + (size_t)c->cfree * 4;
   for (uint32_t i = 0; i < c->nst; i++) {
     const story *s = &c->st[i];
@@ -279,9 +283,11 @@ static uint32_t df_get(const rcp_clusterer *c, uint64_t h) {
 }
 
 static void df_add(rcp_clusterer *c, uint64_t h) {
-  uint32_t *a = &c->df[h & (DF_SIZE - 1)], *b = &c->df[DF_SIZE + ((h >> 32) & (DF_SIZE - 1))];
-  if (*a < UINT32_MAX) (*a)++;
-  if (*b < UINT32_MAX) (*b)++;
+  size_t ia = h & (DF_SIZE - 1), ib = DF_SIZE + ((h >> 32) & (DF_SIZE - 1));
+  if (c->df[ia] < UINT32_MAX) c->df[ia]++;
+  if (c->df[ib] < UINT32_MAX) c->df[ib]++;
+  c->dfbits[ia >> 6] |= UINT64_C(1) << (ia & 63);   /* saved as a delta */
+  c->dfbits[ib >> 6] |= UINT64_C(1) << (ib & 63);
 }
 
 /* ================================================================== */
@@ -564,6 +570,7 @@ void rcp__cluster_free(rcp_clusterer *c) {
   rcp__free(c->pend);
   rcp__free(c->touched);
   rcp__free(c->df);
+  rcp__free(c->dfbits);
   rcp__free(c);
 }
 
@@ -655,7 +662,8 @@ static uint64_t get_u64(const unsigned char **p, const unsigned char *end, int *
   return v;
 }
 
-#define STATE_MAGIC UINT64_C(0x3353544f52434552) /* "RECORTS3" */
+#define STATE_MAGIC3 UINT64_C(0x3353544f52434552) /* "RECORTS3": weights as u64 */
+#define STATE_MAGIC UINT64_C(0x3453544f52434552)  /* "RECORTS4": weights as u32 */
 #define SIG_MAGIC UINT64_C(0x3247495352434552)   /* "RECRSIG2" */
 
 static int story_state(const story *s, rcp_buf *b) {
@@ -668,9 +676,11 @@ static int story_state(const story *s, rcp_buf *b) {
   for (uint32_t i = 0; i < s->c.cap; i++) {
     if (!s->c.k[i]) continue;
     uint32_t w;
+    unsigned char x[4];
     memcpy(&w, &s->c.v[i], 4);
     put_u64(b, s->c.k[i]);
-    put_u64(b, w);
+    for (int k = 0; k < 4; k++) x[k] = (unsigned char)(w >> (8 * k));
+    rcp__buf_add(b, x, 4);
   }
   put_u64(b, s->narts);
   for (uint32_t i = 0; i < s->narts; i++) {
@@ -685,7 +695,8 @@ static int load_story(void *ud, int64_t id, const void *blob, size_t len) {
   rcp_clusterer *c = ud;
   const unsigned char *p = blob, *end = p + len;
   int ok = 1;
-  if (get_u64(&p, end, &ok) != STATE_MAGIC || !ok) return RCP_OK;  /* unknown: leave it */
+  uint64_t magic = get_u64(&p, end, &ok);
+  if ((magic != STATE_MAGIC && magic != STATE_MAGIC3) || !ok) return RCP_OK;  /* unknown: leave it */
   uint32_t i = slot_new(c);
   if (i == UINT32_MAX) return RCP_ENOMEM;
   story *s = &c->st[i];
@@ -698,7 +709,10 @@ static int load_story(void *ud, int64_t id, const void *blob, size_t len) {
   c->nlive++;
   for (uint64_t k = 0; ok && k < nf; k++) {
     uint64_t h = get_u64(&p, end, &ok);
-    uint32_t wb = (uint32_t)get_u64(&p, end, &ok);
+    uint32_t wb = 0;
+    if (magic == STATE_MAGIC3) wb = (uint32_t)get_u64(&p, end, &ok);
+    else if (end - p < 4) ok = 0;
+    else { wb = (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24; p += 4; }
     if (!ok) break;
     feat f = { h, 0, 0 };
     memcpy(&f.w, &wb, 4);
@@ -720,6 +734,90 @@ static int load_story(void *ud, int64_t id, const void *blob, size_t len) {
 
 static int load_sig(void *ud, int64_t id, const void *blob, size_t len);
 
+/* ---- the frequency sketch in the store ------------------------------
+** A base blob "df" (the whole sketch, 8 MB) and, for each batch since it
+** was written, a delta blob "dfd:<seq, 16 hex digits>": the cells the batch
+** changed, in increasing order, each as varint(gap from the previous cell)
+** varint(new value).  A delta holds values, not increments, so replaying
+** deltas in order over the base gives the sketch.  When the deltas add up
+** to more than the base, the base is rewritten and the deltas deleted: the
+** bytes written per batch stay proportional to the batch, not to the
+** sketch (docs/stories.md). */
+
+static int put_varint(rcp_buf *b, uint64_t v) {
+  unsigned char x[10];
+  int n = 0;
+  do { x[n] = (unsigned char)(v & 0x7f); v >>= 7; if (v) x[n] |= 0x80; n++; } while (v);
+  return rcp__buf_add(b, x, (size_t)n);
+}
+
+static int get_varint(const unsigned char **p, const unsigned char *end, uint64_t *v) {
+  *v = 0;
+  for (int sh = 0; *p < end && sh < 64; sh += 7) {
+    unsigned char ch = *(*p)++;
+    *v |= (uint64_t)(ch & 0x7f) << sh;
+    if (!(ch & 0x80)) return 1;
+  }
+  return 0;
+}
+
+static int load_df_delta(void *ud, const char *key, const void *blob, size_t len) {
+  rcp_clusterer *c = ud;
+  const unsigned char *p = blob, *end = p + len;
+  uint64_t at = 0, gap, v;
+  int first = 1;
+  while (p < end) {
+    if (!get_varint(&p, end, &gap) || !get_varint(&p, end, &v)) break;   /* torn: stop */
+    at = first ? gap : at + gap;
+    first = 0;
+    if (at >= (uint64_t)2 * DF_SIZE) break;
+    c->df[at] = v > UINT32_MAX ? UINT32_MAX : (uint32_t)v;
+  }
+  uint64_t seq = strtoull(key + 4, NULL, 16);
+  if (seq + 1 > c->df_seq) c->df_seq = seq + 1;
+  c->df_log += len;
+  return RCP_OK;
+}
+
+static int save_df(rcp_clusterer *c) {
+  rcp_store *s = c->ctx->store;
+  size_t base = (size_t)2 * DF_SIZE * 4;
+  rcp_buf b;
+  rcp__buf_init(&b, 0);
+  uint64_t prev = 0;
+  int first = 1;
+  for (size_t w = 0; w < (size_t)2 * DF_SIZE / 64 && !b.err; w++) {
+    for (uint64_t bits = c->dfbits[w]; bits; bits &= bits - 1) {
+      uint64_t i = (uint64_t)w * 64 + (uint64_t)__builtin_ctzll(bits);
+      put_varint(&b, first ? i : i - prev);
+      put_varint(&b, c->df[i]);
+      prev = i;
+      first = 0;
+    }
+  }
+  int rc = b.err;
+  if (rc == RCP_OK && c->df_log + b.n <= base) {
+    char key[32];
+    snprintf(key, sizeof key, "dfd:%016llx", (unsigned long long)c->df_seq);
+    rc = rcp__store_cluster_put(s, key, b.p ? b.p : "", b.n);
+    if (rc == RCP_OK) { c->df_seq++; c->df_log += b.n; }
+  } else if (rc == RCP_OK) {       /* fold: the whole sketch, no deltas */
+    rcp__buf_reset(&b);
+    for (size_t i = 0; i < (size_t)2 * DF_SIZE; i++) {
+      uint32_t v = c->df[i];
+      unsigned char x[4] = { (unsigned char)v, (unsigned char)(v >> 8), (unsigned char)(v >> 16),
+                             (unsigned char)(v >> 24) };
+      rcp__buf_add(&b, x, 4);
+    }
+    rc = b.err ? b.err : rcp__store_cluster_put(s, "df", b.p, b.n);
+    if (rc == RCP_OK) rc = rcp__store_cluster_del_prefix(s, "dfd:");
+    if (rc == RCP_OK) c->df_log = 0;
+  }
+  rcp__buf_free(&b);
+  if (rc == RCP_OK) memset(c->dfbits, 0, (size_t)2 * DF_SIZE / 8);
+  return rc;
+}
+
 static int load_state(rcp_clusterer *c) {
   rcp_store *s = c->ctx->store;
   void *p = NULL;
@@ -732,6 +830,7 @@ static int load_state(rcp_clusterer *c) {
                  (uint32_t)b[4 * i + 2] << 16 | (uint32_t)b[4 * i + 3] << 24;
   }
   rcp__free(p);
+  RCP_TRY(rcp__store_cluster_scan(s, "dfd:", load_df_delta, c));
   RCP_TRY(rcp__store_cluster_get(s, "counters", &p, &n));
   if (p && n == 32) {
     const unsigned char *q = p, *e = q + 32;
@@ -759,7 +858,9 @@ int rcp__cluster_open(rcp_ctx *ctx, rcp_clusterer **out) {
   c->next_id = 1;
   c->window = ctx && ctx->opts.window_days > 0 ? ctx->opts.window_days : 7;
   pthread_once(&g_names_once, names_init);
-  int rc = (c->df = rcp__calloc((size_t)2 * DF_SIZE, sizeof *c->df)) ? RCP_OK : RCP_ENOMEM;
+  c->df = rcp__calloc((size_t)2 * DF_SIZE, sizeof *c->df);
+  c->dfbits = rcp__calloc((size_t)2 * DF_SIZE / 64, sizeof *c->dfbits);
+  int rc = c->df && c->dfbits ? RCP_OK : RCP_ENOMEM;
   if (rc == RCP_OK && ctx && ctx->store) rc = load_state(c);
   if (rc != RCP_OK) { rcp__cluster_free(c); return rc; }
   *out = c;
@@ -1361,15 +1462,7 @@ static int save_counters(rcp_clusterer *c) {
   int rc = b.err ? b.err : rcp__store_cluster_put(s, "counters", b.p, b.n);
   rcp__buf_free(&b);
   if (rc != RCP_OK || !c->df_dirty) return rc;
-  unsigned char *x = rcp__malloc((size_t)2 * DF_SIZE * 4);
-  if (!x) return RCP_ENOMEM;
-  for (size_t i = 0; i < (size_t)2 * DF_SIZE; i++) {
-    uint32_t v = c->df[i];
-    x[4 * i] = (unsigned char)v; x[4 * i + 1] = (unsigned char)(v >> 8);
-    x[4 * i + 2] = (unsigned char)(v >> 16); x[4 * i + 3] = (unsigned char)(v >> 24);
-  }
-  rc = rcp__store_cluster_put(s, "df", x, (size_t)2 * DF_SIZE * 4);
-  rcp__free(x);
+  rc = save_df(c);
   if (rc == RCP_OK) c->df_dirty = 0;
   return rc;
 }
