@@ -18,6 +18,15 @@ TEST_SUITE(summarize) {
       { "Cette décision a surpris les élus.", 0, 1 },
       { "Le préfet a déclenché le plan ORSEC.", 0, 0 },
       { "« Nous ne lâcherons rien », a déclaré la ministre.", 0, 0 },
+      /* the impersonal "il" names nobody */
+      { "Il est tombé 80 millimètres de pluie en une heure.", 0, 0 },
+      { "Il y a eu plus de 450 interventions depuis lundi.", 0, 0 },
+      { "Selon Météo-France, il est tombé 80 millimètres de pluie.", 0, 0 },
+      /* a subject pronoun after an opening phrase leans on what came before */
+      { "Longue de 8,9 kilomètres, elle compte 17 stations.", 0, 1 },
+      { "Mardi soir, il a annoncé sa démission.", 0, 1 },
+      { "On Monday, she said the dam would hold.", 0, 1 },
+      { "Selon le préfet, les routes resteront fermées.", 0, 0 },
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
       size_t n = strlen(cases[i].s);
