@@ -14,7 +14,7 @@
 ** stem document frequencies) and on their names and numbers.
 ** Verification: Jaccard from the 128 8-bit slots (corrected for chance
 ** collisions), containment = |A n B| / min(|A|, |B|) from the Jaccard and
-** the shingle counts.  Kinds and thresholds: docs/relations.md.
+** the shingle counts.  Kinds and thresholds: docs/relate.md.
 ** Direction: the page published first is the original (publication time,
 ** then input order).  Nothing is ever deleted.
 ** Memory: per page 4 (row id) + 128 (signature) + 4 (shingles) + 4 (time) +
@@ -38,7 +38,7 @@
 #define MAX_CAND 256          /* candidates verified per page */
 #define DF_W 65536            /* count-min sketch width (x2 rows) */
 
-/* Thresholds (docs/relations.md gives their reasons). */
+/* Thresholds (docs/relate.md gives their reasons). */
 #define T_NEAR 0.70           /* Jaccard: near_duplicate */
 #define T_NEAR_LATE 0.50      /* Jaccard: near_duplicate republished later */
 #define T_CONTAIN 0.80        /* containment of the smaller: contains */
@@ -292,7 +292,6 @@ static double jaccard8(const uint8_t *a, const uint8_t *b) {
   return j < 0 ? 0 : j > 1 ? 1 : j;
 }
 
-/* Anchors: numbers and capitalised words that do not start a sentence. */
 /* Key of the headline: its letters and digits, ASCII lower-cased (other
 ** bytes kept), hashed; 0 for no title or a short one (under 20 such
 ** bytes or 4 words: "Accueil", "Direct", a section name). */
@@ -312,6 +311,7 @@ static uint32_t title_key(const rcp_doc *d) {
   return h ? h : 1;
 }
 
+/* Anchors: numbers and capitalised words that do not start a sentence. */
 static uint8_t anchors_of(const rcp_doc *d, uint64_t seed, uint32_t out[ANCH_K]) {
   uint8_t n = 0;
   for (size_t i = 0; i < d->ntoks; i++) {
