@@ -216,7 +216,11 @@ static rcp_doc **process_all(rec *r, size_t n, double *cpu, size_t *bytes) {
   rcp_doc **d = malloc(n * sizeof *d);
   double t0 = cpu_now();
   size_t by = 0;
-  for (size_t i = 0; i < n; i++) { d[i] = process(r[i].text, r[i].len, r[i].pub); by += r[i].len; }
+  for (size_t i = 0; i < n; i++) {
+    d[i] = process(r[i].text, r[i].len, r[i].pub);
+    d[i]->title = rcp__arena_strdup(d[i]->arena, r[i].title);   /* as ingest sets it from "title" */
+    by += r[i].len;
+  }
   if (cpu) *cpu = cpu_now() - t0;
   if (bytes) *bytes = by;
   return d;

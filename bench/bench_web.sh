@@ -44,34 +44,44 @@ fetch() { # FORMAT URL...: one curl process, sequential requests, keep-alive
   for u in "$@"; do a="$a -o /dev/null $u"; done
   curl -s -w "$f" $a
 }
+# the server's CPU time (user + sys, ms) so far, from /proc
+cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{ print ($14 + $15) * 1000 / hz }' "/proc/$pid/stat"; }
 stats() { # label, one time (s) a line on stdin
   sort -n | awk -v l="$1" '{ t[NR] = $1 * 1000; s += $1 * 1000 } END {
     if (!NR) { print l ": no samples"; exit }
     p = int(NR * 0.95 + 0.5); if (p < 1) p = 1
-    printf "%-32s n=%d mean %.1f ms, median %.1f ms, p95 %.1f ms, max %.1f ms\n", l, NR, s / NR,
+    printf "%-32s n=%d mean %.1f ms, median %.1f ms, p95 %.1f ms, max %.1f ms", l, NR, s / NR,
       t[int((NR + 1) / 2)], t[p], t[NR] }'
+}
+# timed LABEL FORMAT URL...: the requests, their latency and the server CPU
+timed() {
+  l=$1; f=$2; shift 2
+  c0=$(cpu_ms)
+  fetch "$f" "$@" > "$T/timed.txt"
+  c1=$(cpu_ms)
+  cut -d' ' -f2- "$T/timed.txt" | awk '{ print $NF }' | stats "$l"
+  echo "$c0 $c1 $#" | awk '{ printf ", server CPU %.1f ms/request\n", ($2 - $1) / $3 }'
 }
 # story pages (largest first, then spread), one curl process, sequential
 args=""
 for s in $big $spread; do args="$args $url/stories/$s"; done
-fetch '%{http_code} %{time_total}\n' $args > "$T/story.txt"
-bad=$(grep -vc '^200 ' "$T/story.txt" || true)
-cut -d' ' -f2 "$T/story.txt" | stats "story page (/stories/ID)"
+timed "story page (/stories/ID)" '%{http_code} %{time_total}\n' $args
+bad=$(grep -vc '^200 ' "$T/timed.txt" || true)
 [ "$bad" = 0 ] || echo "  ($bad answers were not 200)"
 # the largest story alone
 first=$(echo $big | cut -d' ' -f1)
 if [ -n "$first" ]; then
   n=$(curl -s "$url/api/stories/$first" | python3 -c 'import json, sys; print(len(json.load(sys.stdin)["articles"]))')
   a=""; for j in 1 2 3 4 5 6 7 8 9 10; do a="$a $url/stories/$first"; done
-  fetch '%{time_total}\n' $a | stats "largest story ($first, $n art.)"
+  timed "largest story ($first, $n art.)" '%{time_total}\n' $a
 fi
 # story list pages with filters, and the JSON API
 a=""; for j in $(seq 1 $((N / 8))); do a="$a $url/?page=$j"; done
-fetch '%{time_total}\n' $a | stats "story list (/?page=N)"
+timed "story list (/?page=N)" '%{time_total}\n' $a
 for q in "lang=fr&min_sources=2" "since=2020-03-01&until=2020-03-31" "q=coronavirus" "entity=Macron" "site=actu.orange.fr"; do
   a=""; for j in 1 2 3 4 5; do a="$a $url/?$q"; done
-  fetch '%{time_total}\n' $a | stats "story list (/?$q)"
+  timed "story list (/?$q)" '%{time_total}\n' $a
 done
 a=""; for s in $spread; do a="$a $url/api/stories/$s"; done
-fetch '%{time_total}\n' $(echo $a | tr ' ' '\n' | head -n $((N / 4))) | stats "JSON story (/api/stories/ID)"
+timed "JSON story (/api/stories/ID)" '%{time_total}\n' $(echo $a | tr ' ' '\n' | head -n $((N / 4)))
 echo "stories in store: at least $total"

@@ -50,13 +50,21 @@ static void print_story(json_t *st) {
     printf("%3zu. %s  %s  %s  %s\n", i + 1, str(a, "id"), pub ? pub : "(no date)",
            site ? site : "-", t ? t : "(no title)");
     if (str(a, "author")) printf("       by %s\n", str(a, "author"));
-    if (str(a, "source")) printf("       %s\n", str(a, "source"));
+    if (str(a, "source") && strcmp(str(a, "source"), str(a, "id")) != 0)
+      printf("       %s\n", str(a, "source"));
     if (str(a, "credited_source")) printf("       credits %s\n", str(a, "credited_source"));
     json_t *rs = json_object_get(a, "relations");
     for (size_t k = 0; k < json_array_size(rs); k++) {
       json_t *r = json_array_get(rs, k);
-      printf("       %s of %s (%.2f)\n", str(r, "kind"), str(r, "to"),
-             json_number_value(json_object_get(r, "score")));
+      /* "rewrite of X" when X is the original; "original of X (rewrite)"
+      ** when this article is */
+      const char *orig = str(r, "original");
+      if (orig && str(a, "id") && strcmp(orig, str(a, "id")) == 0)
+        printf("       original of %s (%s, %.2f)\n", str(r, "to"), str(r, "kind"),
+               json_number_value(json_object_get(r, "score")));
+      else
+        printf("       %s of %s (%.2f)\n", str(r, "kind"), str(r, "to"),
+               json_number_value(json_object_get(r, "score")));
     }
   }
 }

@@ -2,9 +2,22 @@
 # readme_usage.sh -- prints, as Markdown, each subcommand run on examples/
 # with its real output (trimmed), for the "What it prints" part of README.md.
 #
-#   sh scripts/readme_usage.sh > /tmp/usage.md     (after `make`)
+#   sh scripts/readme_usage.sh            prints it       (after `make`)
+#   sh scripts/readme_usage.sh --update   rewrites README.md between the
+#                                         usage:begin and usage:end markers
 set -eu
 cd "$(dirname "$0")/.."
+if [ "${1:-}" = "--update" ]; then
+  new=$(mktemp)
+  sh "$0" >"$new"
+  awk -v f="$new" '
+    /<!-- usage:begin -->/ { print; while ((getline l < f) > 0) print l; skip = 1; next }
+    /<!-- usage:end -->/ { skip = 0 }
+    !skip' README.md >"$new.readme"
+  mv "$new.readme" README.md
+  rm -f "$new"
+  exit 0
+fi
 R=${RECOUPE:-build/recoupe}
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT

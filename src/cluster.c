@@ -31,6 +31,7 @@
 #include <math.h>     /* log, exp, sqrt */
 #include <pthread.h>  /* pthread_once: the month-name table */
 #include <stdlib.h>   /* qsort */
+#include <stdio.h>    /* snprintf: delta keys */
 #include <string.h>   /* memset, memcpy, strlen */
 #include <utf8proc.h> /* utf8proc_map: title words folded like tokens */
 
@@ -44,7 +45,7 @@ enum { FAM_STEM = 0, FAM_TITLE, FAM_NAME, FAM_NUM, FAM_COUNT };
 void rcp__cluster_params_default(rcp_cluster_params *p) {
   p->join = 0.20;
   p->merge = 0.40;
-  p->storyline = 0.25;
+  p->storyline = 0.15;
   p->w_stem = 1.0;
   p->w_title = 1.0;
   p->w_name = 1.0;
@@ -201,6 +202,8 @@ typedef struct story {
   char *title;                 /* owned: title of its first article (new stories only) */
   char lang[8];
   uint32_t stamp, cidx;        /* candidate dedup, index among candidates */
+  int64_t line;                /* the story it is linked to as a storyline, 0 if none yet */
+  uint32_t lchk;               /* its article count when the ring was last searched for one */
   int used, dirty, touched;
 } story;
 
@@ -248,6 +251,9 @@ struct rcp_clusterer {
   int64_t closes;              /* stories closed so far (closed_seq) */
   int window;                  /* days */
   int df_dirty;
+  uint64_t *dfbits;            /* owned: sketch cells changed since the last save */
+  uint64_t df_seq;             /* next delta blob number */
+  size_t df_log;               /* bytes of delta blobs since the base was written */
 };
 
 void rcp__cluster_set_params(rcp_clusterer *c, const rcp_cluster_params *p) { c->p = *p; }
@@ -257,7 +263,7 @@ void rcp__cluster_observe(rcp_clusterer *c, const rcp_cluster_observer *o) {
 size_t rcp__cluster_live(const rcp_clusterer *c) { return c->nlive; }
 
 size_t rcp__cluster_bytes(const rcp_clusterer *c) {
-  size_t b = sizeof *c + (size_t)2 * DF_SIZE * sizeof(uint32_t);
+  size_t b = sizeof *c + (size_t)2 * DF_SIZE * sizeof(uint32_t) + (size_t)2 * DF_SIZE / 8;
   b += (size_t)c->cst * sizeof(story) + (size_t)c->cfree * 4;
   for (uint32_t i = 0; i < c->nst; i++) {
     const story *s = &c->st[i];
@@ -279,9 +285,11 @@ static uint32_t df_get(const rcp_clusterer *c, uint64_t h) {
 }
 
 static void df_add(rcp_clusterer *c, uint64_t h) {
-  uint32_t *a = &c->df[h & (DF_SIZE - 1)], *b = &c->df[DF_SIZE + ((h >> 32) & (DF_SIZE - 1))];
-  if (*a < UINT32_MAX) (*a)++;
-  if (*b < UINT32_MAX) (*b)++;
+  size_t ia = h & (DF_SIZE - 1), ib = DF_SIZE + ((h >> 32) & (DF_SIZE - 1));
+  if (c->df[ia] < UINT32_MAX) c->df[ia]++;
+  if (c->df[ib] < UINT32_MAX) c->df[ib]++;
+  c->dfbits[ia >> 6] |= UINT64_C(1) << (ia & 63);   /* saved as a delta */
+  c->dfbits[ib >> 6] |= UINT64_C(1) << (ib & 63);
 }
 
 /* ================================================================== */
@@ -564,6 +572,7 @@ void rcp__cluster_free(rcp_clusterer *c) {
   rcp__free(c->pend);
   rcp__free(c->touched);
   rcp__free(c->df);
+  rcp__free(c->dfbits);
   rcp__free(c);
 }
 
@@ -655,8 +664,9 @@ static uint64_t get_u64(const unsigned char **p, const unsigned char *end, int *
   return v;
 }
 
-#define STATE_MAGIC UINT64_C(0x3353544f52434552) /* "RECORTS3" */
-#define SIG_MAGIC UINT64_C(0x3247495352434552)   /* "RECRSIG2" */
+#define STATE_MAGIC3 UINT64_C(0x3353544f52434552) /* "RECORTS3": weights as u64 */
+#define STATE_MAGIC UINT64_C(0x3453544f52434552)  /* "RECORTS4": weights as u32 */
+#define SIG_MAGIC UINT64_C(0x3347495352434552)   /* "RECRSIG3" */
 
 static int story_state(const story *s, rcp_buf *b) {
   rcp__buf_reset(b);
@@ -668,9 +678,11 @@ static int story_state(const story *s, rcp_buf *b) {
   for (uint32_t i = 0; i < s->c.cap; i++) {
     if (!s->c.k[i]) continue;
     uint32_t w;
+    unsigned char x[4];
     memcpy(&w, &s->c.v[i], 4);
     put_u64(b, s->c.k[i]);
-    put_u64(b, w);
+    for (int k = 0; k < 4; k++) x[k] = (unsigned char)(w >> (8 * k));
+    rcp__buf_add(b, x, 4);
   }
   put_u64(b, s->narts);
   for (uint32_t i = 0; i < s->narts; i++) {
@@ -685,7 +697,8 @@ static int load_story(void *ud, int64_t id, const void *blob, size_t len) {
   rcp_clusterer *c = ud;
   const unsigned char *p = blob, *end = p + len;
   int ok = 1;
-  if (get_u64(&p, end, &ok) != STATE_MAGIC || !ok) return RCP_OK;  /* unknown: leave it */
+  uint64_t magic = get_u64(&p, end, &ok);
+  if ((magic != STATE_MAGIC && magic != STATE_MAGIC3) || !ok) return RCP_OK;  /* unknown: leave it */
   uint32_t i = slot_new(c);
   if (i == UINT32_MAX) return RCP_ENOMEM;
   story *s = &c->st[i];
@@ -698,7 +711,10 @@ static int load_story(void *ud, int64_t id, const void *blob, size_t len) {
   c->nlive++;
   for (uint64_t k = 0; ok && k < nf; k++) {
     uint64_t h = get_u64(&p, end, &ok);
-    uint32_t wb = (uint32_t)get_u64(&p, end, &ok);
+    uint32_t wb = 0;
+    if (magic == STATE_MAGIC3) wb = (uint32_t)get_u64(&p, end, &ok);
+    else if (end - p < 4) ok = 0;
+    else { wb = (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24; p += 4; }
     if (!ok) break;
     feat f = { h, 0, 0 };
     memcpy(&f.w, &wb, 4);
@@ -720,6 +736,90 @@ static int load_story(void *ud, int64_t id, const void *blob, size_t len) {
 
 static int load_sig(void *ud, int64_t id, const void *blob, size_t len);
 
+/* ---- the frequency sketch in the store ------------------------------
+** A base blob "df" (the whole sketch, 8 MB) and, for each batch since it
+** was written, a delta blob "dfd:<seq, 16 hex digits>": the cells the batch
+** changed, in increasing order, each as varint(gap from the previous cell)
+** varint(new value).  A delta holds values, not increments, so replaying
+** deltas in order over the base gives the sketch.  When the deltas add up
+** to more than the base, the base is rewritten and the deltas deleted: the
+** bytes written per batch stay proportional to the batch, not to the
+** sketch (docs/stories.md). */
+
+static int put_varint(rcp_buf *b, uint64_t v) {
+  unsigned char x[10];
+  int n = 0;
+  do { x[n] = (unsigned char)(v & 0x7f); v >>= 7; if (v) x[n] |= 0x80; n++; } while (v);
+  return rcp__buf_add(b, x, (size_t)n);
+}
+
+static int get_varint(const unsigned char **p, const unsigned char *end, uint64_t *v) {
+  *v = 0;
+  for (int sh = 0; *p < end && sh < 64; sh += 7) {
+    unsigned char ch = *(*p)++;
+    *v |= (uint64_t)(ch & 0x7f) << sh;
+    if (!(ch & 0x80)) return 1;
+  }
+  return 0;
+}
+
+static int load_df_delta(void *ud, const char *key, const void *blob, size_t len) {
+  rcp_clusterer *c = ud;
+  const unsigned char *p = blob, *end = p + len;
+  uint64_t at = 0, gap, v;
+  int first = 1;
+  while (p < end) {
+    if (!get_varint(&p, end, &gap) || !get_varint(&p, end, &v)) break;   /* torn: stop */
+    at = first ? gap : at + gap;
+    first = 0;
+    if (at >= (uint64_t)2 * DF_SIZE) break;
+    c->df[at] = v > UINT32_MAX ? UINT32_MAX : (uint32_t)v;
+  }
+  uint64_t seq = strtoull(key + 4, NULL, 16);
+  if (seq + 1 > c->df_seq) c->df_seq = seq + 1;
+  c->df_log += len;
+  return RCP_OK;
+}
+
+static int save_df(rcp_clusterer *c) {
+  rcp_store *s = c->ctx->store;
+  size_t base = (size_t)2 * DF_SIZE * 4;
+  rcp_buf b;
+  rcp__buf_init(&b, 0);
+  uint64_t prev = 0;
+  int first = 1;
+  for (size_t w = 0; w < (size_t)2 * DF_SIZE / 64 && !b.err; w++) {
+    for (uint64_t bits = c->dfbits[w]; bits; bits &= bits - 1) {
+      uint64_t i = (uint64_t)w * 64 + (uint64_t)__builtin_ctzll(bits);
+      put_varint(&b, first ? i : i - prev);
+      put_varint(&b, c->df[i]);
+      prev = i;
+      first = 0;
+    }
+  }
+  int rc = b.err;
+  if (rc == RCP_OK && c->df_log + b.n <= base) {
+    char key[32];
+    snprintf(key, sizeof key, "dfd:%016llx", (unsigned long long)c->df_seq);
+    rc = rcp__store_cluster_put(s, key, b.p ? b.p : "", b.n);
+    if (rc == RCP_OK) { c->df_seq++; c->df_log += b.n; }
+  } else if (rc == RCP_OK) {       /* fold: the whole sketch, no deltas */
+    rcp__buf_reset(&b);
+    for (size_t i = 0; i < (size_t)2 * DF_SIZE; i++) {
+      uint32_t v = c->df[i];
+      unsigned char x[4] = { (unsigned char)v, (unsigned char)(v >> 8), (unsigned char)(v >> 16),
+                             (unsigned char)(v >> 24) };
+      rcp__buf_add(&b, x, 4);
+    }
+    rc = b.err ? b.err : rcp__store_cluster_put(s, "df", b.p, b.n);
+    if (rc == RCP_OK) rc = rcp__store_cluster_del_prefix(s, "dfd:");
+    if (rc == RCP_OK) c->df_log = 0;
+  }
+  rcp__buf_free(&b);
+  if (rc == RCP_OK) memset(c->dfbits, 0, (size_t)2 * DF_SIZE / 8);
+  return rc;
+}
+
 static int load_state(rcp_clusterer *c) {
   rcp_store *s = c->ctx->store;
   void *p = NULL;
@@ -732,6 +832,7 @@ static int load_state(rcp_clusterer *c) {
                  (uint32_t)b[4 * i + 2] << 16 | (uint32_t)b[4 * i + 3] << 24;
   }
   rcp__free(p);
+  RCP_TRY(rcp__store_cluster_scan(s, "dfd:", load_df_delta, c));
   RCP_TRY(rcp__store_cluster_get(s, "counters", &p, &n));
   if (p && n == 32) {
     const unsigned char *q = p, *e = q + 32;
@@ -759,7 +860,9 @@ int rcp__cluster_open(rcp_ctx *ctx, rcp_clusterer **out) {
   c->next_id = 1;
   c->window = ctx && ctx->opts.window_days > 0 ? ctx->opts.window_days : 7;
   pthread_once(&g_names_once, names_init);
-  int rc = (c->df = rcp__calloc((size_t)2 * DF_SIZE, sizeof *c->df)) ? RCP_OK : RCP_ENOMEM;
+  c->df = rcp__calloc((size_t)2 * DF_SIZE, sizeof *c->df);
+  c->dfbits = rcp__calloc((size_t)2 * DF_SIZE / 64, sizeof *c->dfbits);
+  int rc = c->df && c->dfbits ? RCP_OK : RCP_ENOMEM;
   if (rc == RCP_OK && ctx && ctx->store) rc = load_state(c);
   if (rc != RCP_OK) { rcp__cluster_free(c); return rc; }
   *out = c;
@@ -908,28 +1011,32 @@ static int ring_put(rcp_clusterer *c, const sig *g) {
   return RCP_OK;
 }
 
-/* The SIG_FEATS heaviest features of s's centroid, each over the norm of
-** its family (so a closed story compares with an article family by family,
-** as a live one does). */
+/* A closed story's signature, for storylines: the heaviest features of its
+** centroid, a fixed share per family (stems 18, title words 6, names 8; no
+** numbers: they tell one event from another, not the storyline), each
+** family's part normalised to 1, so that it compares with an article or a
+** story family by family as live stories do. */
 static void story_sig(const story *s, sig *g) {
+  static const uint32_t quota[FAM_COUNT] = { 18, 6, 8, 0 };
   memset(g, 0, sizeof *g);
   g->id = s->id; g->dlo = s->dlo; g->dhi = s->dhi; g->title_h = s->title_h;
-  double inv[FAM_COUNT] = { 0 };
-  for (int fm = 0; fm < FAM_COUNT; fm++) inv[fm] = s->nf2[fm] > 0 ? 1.0 / sqrt(s->nf2[fm]) : 0;
-  for (uint32_t i = 0; i < s->c.cap; i++) {
-    if (!s->c.k[i] || FAM_OF(s->c.k[i]) >= FAM_COUNT) continue;
-    feat f = { s->c.k[i], (float)(s->c.v[i] * inv[FAM_OF(s->c.k[i])]), 0 };
-    if (f.w <= 0) continue;
-    uint32_t j = g->nf < SIG_FEATS ? g->nf++ : SIG_FEATS;
-    if (j == SIG_FEATS && feat_cmp_w(&f, &g->f[SIG_FEATS - 1]) >= 0) continue;
-    if (j == SIG_FEATS) j = SIG_FEATS - 1;
-    while (j > 0 && feat_cmp_w(&f, &g->f[j - 1]) < 0) { g->f[j] = g->f[j - 1]; j--; }
-    g->f[j] = f;
+  for (int fm = 0; fm < FAM_COUNT; fm++) {
+    feat top[32];
+    uint32_t nt = 0;
+    for (uint32_t i = 0; i < s->c.cap && quota[fm]; i++) {
+      if (!s->c.k[i] || FAM_OF(s->c.k[i]) != fm || s->c.v[i] <= 0) continue;
+      feat f = { s->c.k[i], s->c.v[i], (uint8_t)fm };
+      uint32_t j = nt < quota[fm] ? nt++ : quota[fm];
+      if (j == quota[fm] && feat_cmp_w(&f, &top[quota[fm] - 1]) >= 0) continue;
+      if (j == quota[fm]) j = quota[fm] - 1;
+      while (j > 0 && feat_cmp_w(&f, &top[j - 1]) < 0) { top[j] = top[j - 1]; j--; }
+      top[j] = f;
+    }
+    double n2 = 0;
+    for (uint32_t k = 0; k < nt; k++) n2 += (double)top[k].w * top[k].w;
+    for (uint32_t k = 0; k < nt && g->nf < SIG_FEATS; k++)
+      g->f[g->nf++] = (feat){ top[k].h, (float)(top[k].w / sqrt(n2)), 0 };
   }
-  /* each family's kept part has norm 1: the cosine with the story's core */
-  double n2[FAM_COUNT] = { 0 };
-  for (uint32_t k = 0; k < g->nf; k++) n2[FAM_OF(g->f[k].h)] += (double)g->f[k].w * g->f[k].w;
-  for (uint32_t k = 0; k < g->nf; k++) g->f[k].w = (float)(g->f[k].w / sqrt(n2[FAM_OF(g->f[k].h)]));
   qsort(g->f, g->nf, sizeof g->f[0], feat_cmp_h);   /* merge-joined with articles */
 }
 
@@ -1050,6 +1157,7 @@ static int story_merge(rcp_clusterer *c, uint32_t i, uint32_t j, rcp_buf *b) {
   }
   from->narts = 0;                /* its articles now belong to i */
   into->n += from->n;
+  if (!into->line && from->line != into->id) into->line = from->line;   /* its links move too */
   range_add(&into->first, &into->last, from->first);
   range_add(&into->first, &into->last, from->last);
   range_add(&into->dlo, &into->dhi, from->dlo);
@@ -1088,6 +1196,64 @@ static int link_stories(rcp_clusterer *c, int64_t a, int64_t b, double score) {
   if (c->obs.link) c->obs.link(c->obs.ud, a < b ? a : b, a < b ? b : a, "storyline");
   if (c->ctx && c->ctx->store) return rcp__store_story_link(c->ctx->store, a, b, "storyline", score);
   return RCP_OK;
+}
+
+/* Links live story slot `at` to the closed story of the ring it is most
+** like (its signature against theirs, family by family, numbers left out),
+** if that reaches the storyline threshold.  Called as the story grows (at
+** 2, 4, 8 ... articles) while it has no storyline: its first article alone
+** may say too little of what kind of event it is. */
+static int ring_link(rcp_clusterer *c, uint32_t at, cand *rc, size_t ccap) {
+  const rcp_cluster_params *P = &c->p;
+  if (!c->ring) return RCP_OK;
+  sig g;
+  story_sig(&c->st[at], &g);
+  if (++c->sstamp == 0) { for (uint32_t i = 0; i < RING; i++) c->ring[i].stamp = 0; c->sstamp = 1; }
+  size_t nr = 0;
+  for (uint32_t k = 0; k < g.nf; k++) {
+    if (FAM_OF(g.f[k].h) == FAM_NUM) continue;
+    plist *l = pmap_find(&c->rpost, g.f[k].h);
+    if (!l || l->n > (uint32_t)P->max_post / 4) continue;
+    for (uint32_t x = 0; x < l->n; x++) {
+      sig *e = &c->ring[l->s[x]];
+      if (e->stamp == c->sstamp) { rc[e->cidx].hits += g.f[k].w; continue; }
+      if (nr == ccap) continue;
+      e->stamp = c->sstamp;
+      e->cidx = (uint32_t)nr;
+      rc[nr++] = (cand){ l->s[x], 0, 0, 0, g.f[k].w };
+    }
+  }
+  if (nr > (size_t)P->max_cands) { qsort(rc, nr, sizeof *rc, rcand_cmp); nr = (size_t)P->max_cands; }
+  int64_t lid = 0;
+  double lsim = 0;
+  for (size_t r = 0; r < nr; r++) {
+    const sig *e = &c->ring[rc[r].slot];
+    if (e->id == g.id) continue;
+    double dotf[FAM_COUNT] = { 0 };
+    int pa[FAM_COUNT] = { 0 }, pb[FAM_COUNT] = { 0 }, present[FAM_COUNT];
+    for (uint32_t z = 0; z < g.nf; z++) if (FAM_OF(g.f[z].h) < FAM_COUNT) pa[FAM_OF(g.f[z].h)] = 1;
+    for (uint32_t z = 0; z < e->nf; z++) if (FAM_OF(e->f[z].h) < FAM_COUNT) pb[FAM_OF(e->f[z].h)] = 1;
+    for (uint32_t a = 0, z = 0; a < g.nf && z < e->nf;) {   /* both sorted by key */
+      if (g.f[a].h < e->f[z].h) a++;
+      else if (g.f[a].h > e->f[z].h) z++;
+      else { if (FAM_OF(g.f[a].h) < FAM_COUNT) dotf[FAM_OF(g.f[a].h)] += (double)g.f[a].w * e->f[z].w; a++; z++; }
+    }
+    for (int fm = 0; fm < FAM_COUNT; fm++) present[fm] = pa[fm] && pb[fm] && fm != FAM_NUM;
+    double cs = combine(P, dotf, present);
+    if (cs >= P->storyline && (!lid || cs > lsim || (cs == lsim && e->id < lid))) { lid = e->id; lsim = cs; }
+  }
+  if (!lid) return RCP_OK;
+  c->st[at].line = lid;
+  return link_stories(c, lid, g.id, lsim);
+}
+
+/* The ring is searched again each time the story has doubled its articles
+** since the last search (2, 4, 8 ...), while it has no storyline. */
+static int line_check(rcp_clusterer *c, uint32_t at, cand *rc, size_t ccap) {
+  story *s = &c->st[at];
+  if (s->line || s->n < 2 || s->n < 2 * s->lchk) return RCP_OK;
+  s->lchk = s->n;
+  return ring_link(c, at, rc, ccap);
 }
 
 static int cluster_one(rcp_clusterer *c, pend *p, feat *v, feat *vh, cand *cd, cand *rc,
@@ -1300,6 +1466,7 @@ static int cluster_one(rcp_clusterer *c, pend *p, feat *v, feat *vh, cand *cd, c
       }
     }
     if (lid) RCP_TRY(link_stories(c, lid, s->id, lsim > 1 ? lsim - 1 : lsim));
+    c->st[at].line = lid;
   }
   RCP_TRY(story_add_vec(c, at, v, nv));
   story *s = &c->st[at];
@@ -1315,6 +1482,8 @@ static int cluster_one(rcp_clusterer *c, pend *p, feat *v, feat *vh, cand *cd, c
   if (!slot) return RCP_ENOMEM;
   *slot = at;
   s->n++;
+  RCP_TRY(line_check(c, at, rc, ccap));
+  s = &c->st[at];
   range_add(&s->first, &s->last, p->pub_time);
   range_add(&s->dlo, &s->dhi, p->day);
   RCP_TRY(touch(c, s));
@@ -1345,6 +1514,7 @@ static int cluster_one(rcp_clusterer *c, pend *p, feat *v, feat *vh, cand *cd, c
       for (size_t k = 0; k < nc; k++) if (cd[k].slot == j) cd[k].ok = 0;
       RCP_TRY(story_merge(c, i, j, b));
       at = i;
+      RCP_TRY(line_check(c, at, rc, ccap));
     }
   }
   return RCP_OK;
@@ -1361,15 +1531,7 @@ static int save_counters(rcp_clusterer *c) {
   int rc = b.err ? b.err : rcp__store_cluster_put(s, "counters", b.p, b.n);
   rcp__buf_free(&b);
   if (rc != RCP_OK || !c->df_dirty) return rc;
-  unsigned char *x = rcp__malloc((size_t)2 * DF_SIZE * 4);
-  if (!x) return RCP_ENOMEM;
-  for (size_t i = 0; i < (size_t)2 * DF_SIZE; i++) {
-    uint32_t v = c->df[i];
-    x[4 * i] = (unsigned char)v; x[4 * i + 1] = (unsigned char)(v >> 8);
-    x[4 * i + 2] = (unsigned char)(v >> 16); x[4 * i + 3] = (unsigned char)(v >> 24);
-  }
-  rc = rcp__store_cluster_put(s, "df", x, (size_t)2 * DF_SIZE * 4);
-  rcp__free(x);
+  rc = save_df(c);
   if (rc == RCP_OK) c->df_dirty = 0;
   return rc;
 }

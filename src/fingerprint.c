@@ -14,7 +14,7 @@
 ** bin of a seeded probe sequence.  The estimate is the share of equal bins;
 ** for texts of >= 128 shingles its standard error is about
 ** sqrt(J(1-J)/128) <= 0.044 (measured in tests/test_fingerprint.c and
-** docs/relations.md); shorter texts have fewer independent bins.
+** docs/relate.md); shorter texts have fewer independent bins.
 ** SimHash (Charikar 2002): 64 bits over the stems of non-stopwords.
 ** LSH: RCP_LSH_BANDS bands of RCP_MINHASH_K / RCP_LSH_BANDS rows.
 ** Invariants: the same text and seed give the same bits on every machine

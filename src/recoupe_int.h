@@ -573,6 +573,11 @@ int rcp__store_closed_stories(rcp_store *s, int limit,
                               int (*fn)(void *ud, int64_t id, const void *p, size_t n), void *ud);
 int rcp__store_cluster_get(rcp_store *s, const char *key, void **p, size_t *n); /* *p NULL if absent */
 int rcp__store_cluster_put(rcp_store *s, const char *key, const void *p, size_t n);
+/* Every cluster_state row whose key starts with prefix, in key order; and
+** deleting them. */
+int rcp__store_cluster_scan(rcp_store *s, const char *prefix,
+                            int (*fn)(void *ud, const char *key, const void *p, size_t n), void *ud);
+int rcp__store_cluster_del_prefix(rcp_store *s, const char *prefix);
 int rcp__store_max_story(rcp_store *s, int64_t *id);
 
 /* Store side of clustering (src/store_cluster.c), used by the pipeline:

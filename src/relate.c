@@ -14,7 +14,7 @@
 ** stem document frequencies) and on their names and numbers.
 ** Verification: Jaccard from the 128 8-bit slots (corrected for chance
 ** collisions), containment = |A n B| / min(|A|, |B|) from the Jaccard and
-** the shingle counts.  Kinds and thresholds: docs/relations.md.
+** the shingle counts.  Kinds and thresholds: docs/relate.md.
 ** Direction: the page published first is the original (publication time,
 ** then input order).  Nothing is ever deleted.
 ** Memory: per page 4 (row id) + 128 (signature) + 4 (shingles) + 4 (time) +
@@ -38,7 +38,7 @@
 #define MAX_CAND 256          /* candidates verified per page */
 #define DF_W 65536            /* count-min sketch width (x2 rows) */
 
-/* Thresholds (docs/relations.md gives their reasons). */
+/* Thresholds (docs/relate.md gives their reasons). */
 #define T_NEAR 0.70           /* Jaccard: near_duplicate */
 #define T_NEAR_LATE 0.50      /* Jaccard: near_duplicate republished later */
 #define T_CONTAIN 0.80        /* containment of the smaller: contains */
@@ -51,12 +51,14 @@
 #define EDITION_MIN (12 * 60) /* past this, a page may be another edition of a bulletin */
 #define MIN_NUMBERS 4         /* ... judged on its numbers when it has this many */
 #define T_NUMBERS 0.5         /* share of its numbers kept for a copy or an update */
+#define T_TITLE_FACTS 0.5     /* share of the earlier version's names and numbers in a same-headline version */
 #define T_FACTS 0.75          /* share of the derived text's names and numbers in the original */
 
 typedef struct live {          /* a page of the rewrite window */
   uint32_t idx;
   int32_t tmin;
   uint32_t anch[ANCH_K];
+  uint32_t title;              /* title key (title_key), 0 if none */
   uint8_t nanch;
 } live;
 
@@ -288,6 +290,25 @@ static double jaccard8(const uint8_t *a, const uint8_t *b) {
   double m = (double)same / SIG_N;
   double j = (m - 1.0 / 256) / (1.0 - 1.0 / 256);
   return j < 0 ? 0 : j > 1 ? 1 : j;
+}
+
+/* Key of the headline: its letters and digits, ASCII lower-cased (other
+** bytes kept), hashed; 0 for no title or a short one (under 20 such
+** bytes or 4 words: "Accueil", "Direct", a section name). */
+static uint32_t title_key(const rcp_doc *d) {
+  if (!d->title) return 0;
+  char b[256];
+  size_t k = 0, words = 0;
+  int inword = 0;
+  for (const unsigned char *p = (const unsigned char *)d->title; *p && k < sizeof b; p++) {
+    unsigned c = *p;
+    int alnum = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+    if (alnum) { b[k++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c); words += !inword; }
+    inword = alnum;
+  }
+  if (k < 20 || words < 4) return 0;
+  uint32_t h = (uint32_t)rcp__hash64(b, k, 0x7469746c65ULL);
+  return h ? h : 1;
 }
 
 /* Anchors: numbers and capitalised words that do not start a sentence. */
@@ -565,7 +586,8 @@ static void window_expire(rcp_relidx *ix) {
   }
 }
 
-static int window_add(rcp_relidx *ix, uint32_t idx, int32_t tmin, const uint32_t *anch, uint8_t na) {
+static int window_add(rcp_relidx *ix, uint32_t idx, int32_t tmin, const uint32_t *anch, uint8_t na,
+                      uint32_t title) {
   if (ix->wn == ix->wcap) {
     size_t nc = ix->wcap ? ix->wcap * 2 : 256;
     live *w = rcp__realloc(ix->win, nc * sizeof *w);
@@ -579,12 +601,13 @@ static int window_add(rcp_relidx *ix, uint32_t idx, int32_t tmin, const uint32_t
   l->tmin = tmin;
   memcpy(l->anch, anch, na * sizeof *anch);
   l->nanch = na;
+  l->title = title;
   return RCP_OK;
 }
 
 /* ---- classification --------------------------------------------- */
 
-typedef struct cand { uint32_t idx; uint8_t via; } cand;   /* via: 1 lsh, 2 anchors */
+typedef struct cand { uint32_t idx; uint8_t via; } cand;   /* via: 1 lsh, 2 anchors, 4 title */
 
 static int add_rel(rcp_rel **r, size_t *n, size_t *cap, int64_t other, const char *kind,
                    double score, int dir) {
@@ -631,6 +654,7 @@ int rcp__relate_doc(rcp_relidx *ix, const rcp_doc *d, rcp_rel **rels, size_t *nr
   size_t nc = 0;
   uint32_t anch[ANCH_K];
   uint8_t na = anchors_of(d, ix->seed, anch);
+  uint32_t tkey = title_key(d);
 
   uint32_t dup = nsh ? xmap_find(ix, exact) : 0;
   if (dup) {
@@ -653,14 +677,16 @@ int rcp__relate_doc(rcp_relidx *ix, const rcp_doc *d, rcp_rel **rels, size_t *nr
     }
     /* anchor candidates from the window */
     window_expire(ix);
-    if (na >= ANCH_MIN) {
+    if (na >= ANCH_MIN || tkey) {
       for (size_t w = ix->whead; w < ix->wn; w++) {
         const live *l = &ix->win[w];
-        if (shared_anchors(anch, na, l->anch, l->nanch) < ANCH_MIN) continue;
+        uint8_t via = (na >= ANCH_MIN && shared_anchors(anch, na, l->anch, l->nanch) >= ANCH_MIN) ? 2 : 0;
+        if (tkey && l->title == tkey) via |= 4;
+        if (!via) continue;
         size_t q = 0;
         while (q < nc && cands[q].idx != l->idx) q++;
-        if (q == nc && nc < MAX_CAND) { cands[nc].idx = l->idx; cands[nc].via = 2; nc++; }
-        else if (q < nc) cands[q].via |= 2;
+        if (q == nc && nc < MAX_CAND) { cands[nc].idx = l->idx; cands[nc].via = via; nc++; }
+        else if (q < nc) cands[q].via |= via;
       }
     }
     for (size_t c = 0; c < nc && rc == RCP_OK; c++) {
@@ -698,6 +724,18 @@ int rcp__relate_doc(rcp_relidx *ix, const rcp_doc *d, rcp_rel **rels, size_t *nr
         }
         rcp_doc_free(owned);
       }
+      if ((!kind || strcmp(kind, "rewrite") == 0) && (cands[c].via & 4) && dt <= EDITION_MIN && ix->fetch) {
+        /* the same headline within hours: a later version of the dispatch,
+        ** rewritten and extended, when it keeps the facts of the first
+        ** (a rewrite by another hand changes the headline too) */
+        rcp_doc *owned = NULL;
+        const rcp_doc *od = ix->fetch(ix->fetch_ud, o, &owned);
+        if (od && fact_overlap(dir > 0 ? od : d, dir > 0 ? d : od) >= T_TITLE_FACTS) {
+          kind = "update";
+          score = j > cont ? j : cont;
+        }
+        rcp_doc_free(owned);
+      }
       if (kind && strcmp(kind, "near_duplicate") == 0 && dt <= UPDATE_MIN && ix->fetch) {
         /* a near copy published later with added news (a paragraph with
         ** new figures, or figures changed) is a later version: update */
@@ -726,7 +764,7 @@ int rcp__relate_doc(rcp_relidx *ix, const rcp_doc *d, rcp_rel **rels, size_t *nr
   if (rc == RCP_OK && !dup) {
     df_add(ix, d);
     if (tmin != INT32_MIN && tmin > ix->newest) ix->newest = tmin;
-    rc = window_add(ix, idx, tmin == INT32_MIN ? ix->newest : tmin, anch, na);
+    rc = window_add(ix, idx, tmin == INT32_MIN ? ix->newest : tmin, anch, na, tkey);
   }
   if (rc == RCP_OK && nout > 1) qsort(out, nout, sizeof *out, cmp_rel);
   if (rc == RCP_OK && ix->ctx && ix->ctx->store && d->rowid) {

@@ -5,7 +5,9 @@
 ** it is live, the merge it went into, and the digest JSON the later stages
 ** write), story_articles (article -> story, one row per article),
 ** story_links (storylines between stories), cluster_state (document
-** frequencies and counters of the clusterer, as blobs).
+** frequencies and counters of the clusterer, as blobs: the frequency
+** sketch as a base blob "df" plus one small delta blob "dfd:<seq>" a batch,
+** folded into the base once the deltas outweigh it).
 **
 ** Invariants: a merged-away story keeps its row with merged_into set and no
 ** articles, so its id still resolves; resolution follows merged_into at most
@@ -168,6 +170,46 @@ int rcp__store_cluster_put(rcp_store *s, const char *key, const void *p, size_t 
   int rc = sqlite3_step(st);
   sqlite3_finalize(st);
   return rc == SQLITE_DONE ? RCP_OK : rcp__store_fail(s, "write cluster state");
+}
+
+/* The upper bound of the keys that start with prefix: prefix with its last
+** byte raised (prefixes here are short ASCII, "dfd:"). */
+static int prefix_end(const char *prefix, char *end, size_t cap) {
+  size_t n = strlen(prefix);
+  if (n == 0 || n + 1 > cap || (unsigned char)prefix[n - 1] == 0xFF) return RCP_EINVAL;
+  memcpy(end, prefix, n + 1);
+  end[n - 1] = (char)(prefix[n - 1] + 1);
+  return RCP_OK;
+}
+
+int rcp__store_cluster_scan(rcp_store *s, const char *prefix,
+                            int (*fn)(void *ud, const char *key, const void *p, size_t n), void *ud) {
+  char end[64];
+  RCP_TRY(prefix_end(prefix, end, sizeof end));
+  sqlite3_stmt *st;
+  RCP_TRY(rcp__store_prepare(s, "SELECT key, value FROM cluster_state WHERE key >= ?1 AND key < ?2"
+                                " ORDER BY key", &st));
+  sqlite3_bind_text(st, 1, prefix, -1, SQLITE_STATIC);
+  sqlite3_bind_text(st, 2, end, -1, SQLITE_STATIC);
+  int rc = RCP_OK, sr;
+  while (rc == RCP_OK && (sr = sqlite3_step(st)) == SQLITE_ROW)
+    rc = fn(ud, (const char *)sqlite3_column_text(st, 0), sqlite3_column_blob(st, 1),
+            (size_t)sqlite3_column_bytes(st, 1));
+  if (rc == RCP_OK && sr != SQLITE_DONE) rc = rcp__store_fail(s, "read cluster state");
+  sqlite3_finalize(st);
+  return rc;
+}
+
+int rcp__store_cluster_del_prefix(rcp_store *s, const char *prefix) {
+  char end[64];
+  RCP_TRY(prefix_end(prefix, end, sizeof end));
+  sqlite3_stmt *st;
+  RCP_TRY(rcp__store_prepare(s, "DELETE FROM cluster_state WHERE key >= ?1 AND key < ?2", &st));
+  sqlite3_bind_text(st, 1, prefix, -1, SQLITE_STATIC);
+  sqlite3_bind_text(st, 2, end, -1, SQLITE_STATIC);
+  int rc = sqlite3_step(st);
+  sqlite3_finalize(st);
+  return rc == SQLITE_DONE ? RCP_OK : rcp__store_fail(s, "delete cluster state");
 }
 
 int rcp__store_max_story(rcp_store *s, int64_t *id) {

@@ -68,8 +68,10 @@ int rcp__store_story_briefs(rcp_store *s, const rcp_story_filter *f, char **out)
   if (f->entity)
     rcp__buf_adds(&q, " AND instr(lower(s.digest), lower(?7)) > 0"
                       " AND instr(lower(COALESCE(json_extract(s.digest,'$.entities'),'')), lower(?7)) > 0");
+  /* no story has more independent sources than articles: the column
+  ** first, the digest only for the stories that pass it */
   if (f->min_sources > 0)
-    rcp__buf_adds(&q, " AND COALESCE(json_extract(s.digest,'$.independent_sources'),"
+    rcp__buf_adds(&q, " AND s.n_articles >= ?8 AND COALESCE(json_extract(s.digest,'$.independent_sources'),"
                       " (SELECT COUNT(DISTINCT COALESCE(a.site, a.url, a.source)) FROM story_articles sa"
                       "  JOIN articles a ON a.id=sa.article WHERE sa.story=s.id)) >= ?8");
 #define ORDER " ORDER BY s.last_pub IS NULL, s.last_pub / 86400 DESC, s.n_articles DESC, s.id DESC"

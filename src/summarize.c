@@ -350,6 +350,17 @@ bool rcp__sent_is_dependent(const char *s, size_t n) {
     if (has_prefix(low, impersonal[i])) return false;
   for (size_t i = 0; prefixes[i]; i++)
     if (has_prefix(low, prefixes[i])) return true;
+  /* a subject pronoun after an opening phrase refers back too: "Longue
+  ** de 8,9 km, elle compte 17 stations", "On Monday, he said" */
+  static const char *const subj[] = { " il ", " elle ", " ils ", " elles ", " he ", " she ",
+                                      " they ", " it ", NULL };
+  for (const char *comma = low; (comma = strchr(comma, ',')) != NULL && comma - low < 48; comma++)
+    for (size_t i = 0; subj[i]; i++)
+      if (has_prefix(comma + 1, subj[i])) {
+        bool imp = false;
+        for (size_t k = 0; impersonal[k] && !imp; k++) imp = has_prefix(comma + 2, impersonal[k]);
+        if (!imp) return true;
+      }
   /* "Cette décision..." refers back; "Ce mardi" does not */
   if (has_prefix(low, "cette ") || has_prefix(low, "ces ") || has_prefix(low, "cet ")) return true;
   /* a reported-speech tail that names nobody: "a-t-il ajouté" */

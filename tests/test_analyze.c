@@ -46,6 +46,8 @@ TEST_SUITE(analyze_words) {
     { "l\xe2\x80\x99" "homme d\xe2\x80\x99" "\xc3\x89tat", "homme|etat" },
     { "j'ai qu'il jusqu'ici lorsqu'elle", "ai|il|ici|elle" },
     { "jusqu\xe2\x80\x99" "au bout, lorsqu\xe2\x80\x99on", "au|bout|on" },
+    { "j\xe2\x80\x99" "ai qu\xe2\x80\x99" "il", "ai|il" },
+    { "D'abord, Qu'importe ! Jusqu'\xc3\xa0 L\xe2\x80\x99" "ONU", "abord|importe|a|onu" },
     { "n'est s'il c'est m'a t'es", "est|il|est|a|es" },
     { "aujourd'hui", "aujourd'hui" },
     { "L'ONU", "onu" },
@@ -58,6 +60,7 @@ TEST_SUITE(analyze_words) {
     { "12 000 foyers", "12000|foyers" },
     { "12\xc2\xa0" "000 et 1\xe2\x80\xaf" "500\xe2\x80\xaf" "000", "12000|et|1500000" },
     { "2,5 millions", "2.5|millions" },
+    { "2,5 % et 12 000,50 euros", "2.5%|et|12000.50|euros" },
     { "20 % du territoire", "20%|du|territoire" },
     { "20\xc2\xa0%", "20%" },
     { "7.169.550 cas", "7169550|cas" },
@@ -98,6 +101,12 @@ TEST_SUITE(analyze_sentences) {
     { "Rue St. Jean, etc. Puis la suite.", "Rue St. Jean, etc.|Puis la suite." },
     { "J. K. Rowling a \xc3\xa9" "crit. Voil\xc3\xa0.", "J. K. Rowling a \xc3\xa9" "crit.|Voil\xc3\xa0." },
     { "Le taux est de 2.5 points. Il monte.", "Le taux est de 2.5 points.|Il monte." },
+    { "Le taux passe de 2,5 % \xc3\xa0 3,1 %. Il monte.", "Le taux passe de 2,5 % \xc3\xa0 3,1 %.|Il monte." },
+    { "Ils \xc3\xa9taient 12 000. Puis 9 500 le lendemain.", "Ils \xc3\xa9taient 12 000.|Puis 9 500 le lendemain." },
+    { "Mme Martin et M. Dupont sont venus. Le Dr Durand aussi.", "Mme Martin et M. Dupont sont venus.|Le Dr Durand aussi." },
+    { "Il habite St. Denis depuis 2019. Bon.", "Il habite St. Denis depuis 2019.|Bon." },
+    { "\xc2\xab Nous resterons mobilis\xc3\xa9s. \xc2\xbb Le pr\xc3\xa9" "fet l'a dit.",
+      "\xc2\xab Nous resterons mobilis\xc3\xa9s. \xc2\xbb|Le pr\xc3\xa9" "fet l'a dit." },
     { "Il a dit : \xc2\xab C'est fini. \xc2\xbb Puis il est parti.",
       "Il a dit : \xc2\xab C'est fini. \xc2\xbb|Puis il est parti." },
     { "\xc2\xab C'est fini \xc2\xbb, a-t-il dit. Bon.", "\xc2\xab C'est fini \xc2\xbb, a-t-il dit.|Bon." },
@@ -205,8 +214,16 @@ TEST_SUITE(analyze_robust) {
     for (size_t i = 0; i < d->ntoks; i++) {
       CHECK(d->toks[i].norm[0] != 0);
       CHECK(d->toks[i].off + d->toks[i].len <= d->text_len);
-      CHECK(rcp__utf8_valid(d->toks[i].norm, strlen(d->toks[i].norm)) || 1);
+      CHECK(rcp__utf8_valid(d->toks[i].norm, strlen(d->toks[i].norm)));   /* invalid bytes are dropped */
     }
+    rcp_doc_free(d);
+  }
+  TEST("a stray continuation byte before a '.' (fuzz crash: fold of cp -1)") {
+    static const char bin[] = "Il a dit M\xc3\xa9\xa9. Dupont est venu. L\xe2\x80\x99homme d\xe2\x80\x99\xc3\x89\xa9. Fin.";
+    rcp_doc *d = mkdoc(bin);
+    CHECK_INT(rcp__analyze(NULL, d), RCP_OK);
+    CHECK(d->nsents >= 2);
+    for (size_t i = 0; i < d->ntoks; i++) CHECK(rcp__utf8_valid(d->toks[i].norm, strlen(d->toks[i].norm)));
     rcp_doc_free(d);
   }
   TEST("given blocks are used and sentences keep their block") {

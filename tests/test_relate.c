@@ -124,6 +124,27 @@ TEST_SUITE(relate_kinds) {
     CHECK_STR(rel2(a, b, NULL, NULL), "near_duplicate");
     rcp_doc_free(a); rcp_doc_free(b);
   }
+  TEST("update: the same headline hours later, the dispatch rewritten with its facts") {
+    static const char *first =
+      "Le préfet du Gard Jean Dupont a déclenché mardi le plan ORSEC à Alès, où 12 000 foyers sont privés de courant. "
+      "Enedis espère rétablir le réseau jeudi, selon Météo-France qui maintient la vigilance rouge sur les Cévennes.";
+    static const char *later =
+      "Privés d'électricité depuis la nuit, quelque 12 000 foyers attendent toujours le retour du courant autour d'Alès. "
+      "Jean Dupont, préfet du Gard, avait activé le dispositif ORSEC dès mardi matin. "
+      "Météo-France n'a pas levé son alerte rouge pour les Cévennes, et Enedis ne promet rien avant jeudi. "
+      "Dans les gymnases ouverts par la mairie, des dizaines de familles ont passé une nuit blanche, sans nouvelles de leurs voisins.";
+    static const char *headline = "Crues dans le Gard : des milliers de foyers privés d'électricité";
+    for (int k = 0; k < 3; k++) {
+      /* k 0: same headline, 5 hours later: a version of the dispatch; 1: another
+      ** headline: a rewrite by another hand; 2: same headline 3 days later */
+      rcp_doc *a = rdoc("a", first, 1000 * DAY), *b = rdoc("b", later, k == 2 ? 1003 * DAY : 1000 * DAY + 5 * 3600);
+      if (!a || !b) { CHECK(0); rcp_doc_free(a); rcp_doc_free(b); continue; }
+      a->title = headline;
+      b->title = k == 1 ? "Alès : nuit blanche dans les gymnases pour les familles sinistrées" : headline;
+      CHECK_STR(rel2(a, b, NULL, NULL), k == 0 ? "update" : k == 1 ? "rewrite" : "-");
+      rcp_doc_free(a); rcp_doc_free(b);
+    }
+  }
   TEST("direction: the page published first is the original, whatever the input order") {
     char t[8192];
     snprintf(t, sizeof t, "%s", paras(0xFF, NULL));
