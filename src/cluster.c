@@ -425,43 +425,47 @@ static int year_of_day(int64_t day) {
   return (b[0] - '0') * 1000 + (b[1] - '0') * 100 + (b[2] - '0') * 10 + (b[3] - '0');
 }
 
-/* The first date written in the first tokens: "6 janvier (2020)",
-** "January 6(, 2020)", "mardi" (relative to the publication day).  A date
-** without a year takes the publication year (or the one before when that
-** would put it in the future).  INT64_MIN when none, or when it is far
-** from the publication day (then it is about something else). */
+/* The event day from the dates written in the first tokens: "6 janvier
+** (2020)", "January 6(, 2020)", "mardi" (relative to the publication day).
+** A date without a year takes the publication year (or the one before when
+** that would put it in the future).  With a publication day, of the dates
+** between 14 days before it and the day after, the one closest to it (an
+** article names its event's day, and also past days it refers back to:
+** "la réunion du 24 juin"); without one, the first date (a dateline).
+** INT64_MIN when none. */
 static int64_t event_day(const rcp_doc *d) {
-  int64_t pday = local_day(d);
+  int64_t pday = local_day(d), best = INT64_MIN;
   size_t lim = d->ntoks < 80 ? d->ntoks : 80;
   for (size_t i = 0; i < lim; i++) {
     const rcp_token *t = &d->toks[i];
     int m = 0, dd = -1, y = -1;
+    int64_t ed;
     if ((m = month_of(t))) {
       if (i > 0) dd = num_of(&d->toks[i - 1], 1, 31);
       size_t j = i + 1;
       if (dd < 0 && j < d->ntoks) { dd = num_of(&d->toks[j], 1, 31); if (dd > 0) j++; }
       if (dd < 0) continue;
       if (j < d->ntoks) y = num_of(&d->toks[j], 1900, 2100);
-    } else if (pday != INT64_MIN && i < 40) {
-      int w = wday_of(t);
-      if (w) {
-        /* the most recent such weekday on or before the publication day
-        ** (1970-01-01 was a Thursday: weekday index 3, Monday = 0) */
-        int64_t wd = ((pday % 7) + 7 + 3) % 7, want = w - 1;
-        return pday - ((wd - want + 7) % 7);
+      if (y < 0) {
+        if (pday == INT64_MIN) continue;
+        y = year_of_day(pday);
+        if (civil_days(y, m, dd) > pday + 1) y--;
       }
-      continue;
+      ed = civil_days(y, m, dd);
+    } else if (pday != INT64_MIN) {
+      int w = wday_of(t);
+      if (!w) continue;
+      /* the most recent such weekday on or before the publication day
+      ** (1970-01-01 was a Thursday: weekday index 3, Monday = 0) */
+      int64_t wd = ((pday % 7) + 7 + 3) % 7, want = w - 1;
+      ed = pday - ((wd - want + 7) % 7);
     } else continue;
-    if (y < 0) {
-      if (pday == INT64_MIN) continue;
-      y = year_of_day(pday);
-      if (civil_days(y, m, dd) > pday + 1) y--;
-    }
-    int64_t ed = civil_days(y, m, dd);
-    if (pday != INT64_MIN && (ed > pday + 1 || ed < pday - 14)) return INT64_MIN;
-    return ed;
+    if (pday == INT64_MIN) return ed;
+    if (ed > pday + 1 || ed < pday - 14) continue;   /* about something else */
+    int64_t dist = ed > pday ? ed - pday : pday - ed, bd = best > pday ? best - pday : pday - best;
+    if (best == INT64_MIN || dist < bd) best = ed;
   }
-  return INT64_MIN;
+  return best;
 }
 
 /* ---- features ------------------------------------------------------- */
