@@ -93,6 +93,7 @@ TEST_SUITE(facts_dates) {
     {"Les travaux ont pris plus de 18 mois.", "fr", "plus de 18 mois", 18, 'M', "plus de"},
     {"Il est en poste depuis six semaines.", "fr", "depuis six semaines", 6, 'W', NULL},
     {"The talks lasted for two weeks.", "en", "two weeks", 2, 'W', NULL},
+    {"Plus de 380.000 cas ont été déclarés ces sept derniers jours.", "fr", "sept derniers jours", 7, 'D', NULL},
   };
   for (size_t i = 0; i < sizeof durs / sizeof durs[0]; i++) {
     TEST(durs[i].text) {
@@ -195,6 +196,19 @@ TEST_SUITE(facts_entities) {
     {"Le Conseil constitutionnel a censuré la loi.", "fr", "Conseil constitutionnel", RCP_ENT_ORG},
     {"L'Université de Clermont-Ferrand recrute.", "fr", "Université de Clermont-Ferrand", RCP_ENT_ORG},
     {"The White House said on Monday that NATO would meet.", "en", "White House", RCP_ENT_ORG},
+    {"Le texte de la Commission de régulation de l'énergie (CRE) est paru.", "fr",
+     "Commission de régulation de l'énergie", RCP_ENT_ORG},
+    {"Une discussion entre le président et Satya Nadella, le patron du groupe, a eu lieu.", "fr", "Satya Nadella",
+     RCP_ENT_PERSON},
+    {"avait précisé le procureur-adjoint de Perpignan, Luc-André Lenormand.", "fr", "Luc-André Lenormand",
+     RCP_ENT_PERSON},
+    {"Il a été hospitalisé à l'hôpital parisien Georges Pompidou lundi.", "fr", "Georges Pompidou", RCP_ENT_ORG},
+    {"La reine Elizabeth perd son trône à la Barbade.", "fr", "Elizabeth", RCP_ENT_PERSON},
+    {"Trump et Biden, duel à distance.\n\nLe président Donald Trump a parlé.", "fr", "Trump", RCP_ENT_PERSON},
+    {"Le candidat fait campagne vendredi dans le Minnesota.", "fr", "Minnesota", RCP_ENT_PLACE},
+    {"La grande région minière de l'Iron Range a voté.", "fr", "Iron Range", RCP_ENT_PLACE},
+    {"Cette année, Paris Photo a renoncé à sa foire.", "fr", "Paris Photo", RCP_ENT_ORG},
+    {"Le gouvernement d'Irlande du Nord a répondu.", "fr", "Irlande du Nord", RCP_ENT_PLACE},
   };
   for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
     TEST(cases[i].name) {
