@@ -45,7 +45,7 @@ enum { FAM_STEM = 0, FAM_TITLE, FAM_NAME, FAM_NUM, FAM_COUNT };
 void rcp__cluster_params_default(rcp_cluster_params *p) {
   p->join = 0.20;
   p->merge = 0.40;
-  p->storyline = 0.25;
+  p->storyline = 0.15;
   p->w_stem = 1.0;
   p->w_title = 1.0;
   p->w_name = 1.0;
@@ -202,6 +202,8 @@ typedef struct story {
   char *title;                 /* owned: title of its first article (new stories only) */
   char lang[8];
   uint32_t stamp, cidx;        /* candidate dedup, index among candidates */
+  int64_t line;                /* the story it is linked to as a storyline, 0 if none yet */
+  uint32_t lchk;               /* its article count when the ring was last searched for one */
   int used, dirty, touched;
 } story;
 
@@ -664,7 +666,7 @@ static uint64_t get_u64(const unsigned char **p, const unsigned char *end, int *
 
 #define STATE_MAGIC3 UINT64_C(0x3353544f52434552) /* "RECORTS3": weights as u64 */
 #define STATE_MAGIC UINT64_C(0x3453544f52434552)  /* "RECORTS4": weights as u32 */
-#define SIG_MAGIC UINT64_C(0x3247495352434552)   /* "RECRSIG2" */
+#define SIG_MAGIC UINT64_C(0x3347495352434552)   /* "RECRSIG3" */
 
 static int story_state(const story *s, rcp_buf *b) {
   rcp__buf_reset(b);
@@ -1009,28 +1011,32 @@ static int ring_put(rcp_clusterer *c, const sig *g) {
   return RCP_OK;
 }
 
-/* The SIG_FEATS heaviest features of s's centroid, each over the norm of
-** its family (so a closed story compares with an article family by family,
-** as a live one does). */
+/* A closed story's signature, for storylines: the heaviest features of its
+** centroid, a fixed share per family (stems 18, title words 6, names 8; no
+** numbers: they tell one event from another, not the storyline), each
+** family's part normalised to 1, so that it compares with an article or a
+** story family by family as live stories do. */
 static void story_sig(const story *s, sig *g) {
+  static const uint32_t quota[FAM_COUNT] = { 18, 6, 8, 0 };
   memset(g, 0, sizeof *g);
   g->id = s->id; g->dlo = s->dlo; g->dhi = s->dhi; g->title_h = s->title_h;
-  double inv[FAM_COUNT] = { 0 };
-  for (int fm = 0; fm < FAM_COUNT; fm++) inv[fm] = s->nf2[fm] > 0 ? 1.0 / sqrt(s->nf2[fm]) : 0;
-  for (uint32_t i = 0; i < s->c.cap; i++) {
-    if (!s->c.k[i] || FAM_OF(s->c.k[i]) >= FAM_COUNT) continue;
-    feat f = { s->c.k[i], (float)(s->c.v[i] * inv[FAM_OF(s->c.k[i])]), 0 };
-    if (f.w <= 0) continue;
-    uint32_t j = g->nf < SIG_FEATS ? g->nf++ : SIG_FEATS;
-    if (j == SIG_FEATS && feat_cmp_w(&f, &g->f[SIG_FEATS - 1]) >= 0) continue;
-    if (j == SIG_FEATS) j = SIG_FEATS - 1;
-    while (j > 0 && feat_cmp_w(&f, &g->f[j - 1]) < 0) { g->f[j] = g->f[j - 1]; j--; }
-    g->f[j] = f;
+  for (int fm = 0; fm < FAM_COUNT; fm++) {
+    feat top[32];
+    uint32_t nt = 0;
+    for (uint32_t i = 0; i < s->c.cap && quota[fm]; i++) {
+      if (!s->c.k[i] || FAM_OF(s->c.k[i]) != fm || s->c.v[i] <= 0) continue;
+      feat f = { s->c.k[i], s->c.v[i], (uint8_t)fm };
+      uint32_t j = nt < quota[fm] ? nt++ : quota[fm];
+      if (j == quota[fm] && feat_cmp_w(&f, &top[quota[fm] - 1]) >= 0) continue;
+      if (j == quota[fm]) j = quota[fm] - 1;
+      while (j > 0 && feat_cmp_w(&f, &top[j - 1]) < 0) { top[j] = top[j - 1]; j--; }
+      top[j] = f;
+    }
+    double n2 = 0;
+    for (uint32_t k = 0; k < nt; k++) n2 += (double)top[k].w * top[k].w;
+    for (uint32_t k = 0; k < nt && g->nf < SIG_FEATS; k++)
+      g->f[g->nf++] = (feat){ top[k].h, (float)(top[k].w / sqrt(n2)), 0 };
   }
-  /* each family's kept part has norm 1: the cosine with the story's core */
-  double n2[FAM_COUNT] = { 0 };
-  for (uint32_t k = 0; k < g->nf; k++) n2[FAM_OF(g->f[k].h)] += (double)g->f[k].w * g->f[k].w;
-  for (uint32_t k = 0; k < g->nf; k++) g->f[k].w = (float)(g->f[k].w / sqrt(n2[FAM_OF(g->f[k].h)]));
   qsort(g->f, g->nf, sizeof g->f[0], feat_cmp_h);   /* merge-joined with articles */
 }
 
@@ -1151,6 +1157,7 @@ static int story_merge(rcp_clusterer *c, uint32_t i, uint32_t j, rcp_buf *b) {
   }
   from->narts = 0;                /* its articles now belong to i */
   into->n += from->n;
+  if (!into->line && from->line != into->id) into->line = from->line;   /* its links move too */
   range_add(&into->first, &into->last, from->first);
   range_add(&into->first, &into->last, from->last);
   range_add(&into->dlo, &into->dhi, from->dlo);
@@ -1189,6 +1196,64 @@ static int link_stories(rcp_clusterer *c, int64_t a, int64_t b, double score) {
   if (c->obs.link) c->obs.link(c->obs.ud, a < b ? a : b, a < b ? b : a, "storyline");
   if (c->ctx && c->ctx->store) return rcp__store_story_link(c->ctx->store, a, b, "storyline", score);
   return RCP_OK;
+}
+
+/* Links live story slot `at` to the closed story of the ring it is most
+** like (its signature against theirs, family by family, numbers left out),
+** if that reaches the storyline threshold.  Called as the story grows (at
+** 2, 4, 8 ... articles) while it has no storyline: its first article alone
+** may say too little of what kind of event it is. */
+static int ring_link(rcp_clusterer *c, uint32_t at, cand *rc, size_t ccap) {
+  const rcp_cluster_params *P = &c->p;
+  if (!c->ring) return RCP_OK;
+  sig g;
+  story_sig(&c->st[at], &g);
+  if (++c->sstamp == 0) { for (uint32_t i = 0; i < RING; i++) c->ring[i].stamp = 0; c->sstamp = 1; }
+  size_t nr = 0;
+  for (uint32_t k = 0; k < g.nf; k++) {
+    if (FAM_OF(g.f[k].h) == FAM_NUM) continue;
+    plist *l = pmap_find(&c->rpost, g.f[k].h);
+    if (!l || l->n > (uint32_t)P->max_post / 4) continue;
+    for (uint32_t x = 0; x < l->n; x++) {
+      sig *e = &c->ring[l->s[x]];
+      if (e->stamp == c->sstamp) { rc[e->cidx].hits += g.f[k].w; continue; }
+      if (nr == ccap) continue;
+      e->stamp = c->sstamp;
+      e->cidx = (uint32_t)nr;
+      rc[nr++] = (cand){ l->s[x], 0, 0, 0, g.f[k].w };
+    }
+  }
+  if (nr > (size_t)P->max_cands) { qsort(rc, nr, sizeof *rc, rcand_cmp); nr = (size_t)P->max_cands; }
+  int64_t lid = 0;
+  double lsim = 0;
+  for (size_t r = 0; r < nr; r++) {
+    const sig *e = &c->ring[rc[r].slot];
+    if (e->id == g.id) continue;
+    double dotf[FAM_COUNT] = { 0 };
+    int pa[FAM_COUNT] = { 0 }, pb[FAM_COUNT] = { 0 }, present[FAM_COUNT];
+    for (uint32_t z = 0; z < g.nf; z++) if (FAM_OF(g.f[z].h) < FAM_COUNT) pa[FAM_OF(g.f[z].h)] = 1;
+    for (uint32_t z = 0; z < e->nf; z++) if (FAM_OF(e->f[z].h) < FAM_COUNT) pb[FAM_OF(e->f[z].h)] = 1;
+    for (uint32_t a = 0, z = 0; a < g.nf && z < e->nf;) {   /* both sorted by key */
+      if (g.f[a].h < e->f[z].h) a++;
+      else if (g.f[a].h > e->f[z].h) z++;
+      else { if (FAM_OF(g.f[a].h) < FAM_COUNT) dotf[FAM_OF(g.f[a].h)] += (double)g.f[a].w * e->f[z].w; a++; z++; }
+    }
+    for (int fm = 0; fm < FAM_COUNT; fm++) present[fm] = pa[fm] && pb[fm] && fm != FAM_NUM;
+    double cs = combine(P, dotf, present);
+    if (cs >= P->storyline && (!lid || cs > lsim || (cs == lsim && e->id < lid))) { lid = e->id; lsim = cs; }
+  }
+  if (!lid) return RCP_OK;
+  c->st[at].line = lid;
+  return link_stories(c, lid, g.id, lsim);
+}
+
+/* The ring is searched again each time the story has doubled its articles
+** since the last search (2, 4, 8 ...), while it has no storyline. */
+static int line_check(rcp_clusterer *c, uint32_t at, cand *rc, size_t ccap) {
+  story *s = &c->st[at];
+  if (s->line || s->n < 2 || s->n < 2 * s->lchk) return RCP_OK;
+  s->lchk = s->n;
+  return ring_link(c, at, rc, ccap);
 }
 
 static int cluster_one(rcp_clusterer *c, pend *p, feat *v, feat *vh, cand *cd, cand *rc,
@@ -1401,6 +1466,7 @@ static int cluster_one(rcp_clusterer *c, pend *p, feat *v, feat *vh, cand *cd, c
       }
     }
     if (lid) RCP_TRY(link_stories(c, lid, s->id, lsim > 1 ? lsim - 1 : lsim));
+    c->st[at].line = lid;
   }
   RCP_TRY(story_add_vec(c, at, v, nv));
   story *s = &c->st[at];
@@ -1416,6 +1482,8 @@ static int cluster_one(rcp_clusterer *c, pend *p, feat *v, feat *vh, cand *cd, c
   if (!slot) return RCP_ENOMEM;
   *slot = at;
   s->n++;
+  RCP_TRY(line_check(c, at, rc, ccap));
+  s = &c->st[at];
   range_add(&s->first, &s->last, p->pub_time);
   range_add(&s->dlo, &s->dhi, p->day);
   RCP_TRY(touch(c, s));
@@ -1446,6 +1514,7 @@ static int cluster_one(rcp_clusterer *c, pend *p, feat *v, feat *vh, cand *cd, c
       for (size_t k = 0; k < nc; k++) if (cd[k].slot == j) cd[k].ok = 0;
       RCP_TRY(story_merge(c, i, j, b));
       at = i;
+      RCP_TRY(line_check(c, at, rc, ccap));
     }
   }
   return RCP_OK;

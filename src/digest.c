@@ -702,14 +702,45 @@ static int sources(dctx *c, json_t *obj) {
   const rcp_story_view *v = c->v;
   json_t *arr = json_array();
   if (!arr) return RCP_ENOMEM;
-  /* component -> number of its first article (1-based), for "group" */
+  /* Exact copies form sets: the relate stage links a new page to its
+  ** best match only, so of three identical pages the third may be linked
+  ** to the second alone.  Each set is shown around its earliest member
+  ** (the view is in publication order: the smallest index): the others
+  ** are its copies, and a relation to any member is one to it. */
+  int *rep = rcp__arena_alloc(c->a, (v->ndocs + 1) * sizeof *rep);
+  if (!rep) { json_decref(arr); return rcp__arena_error(c->a); }
+  for (size_t i = 0; i < v->ndocs; i++) rep[i] = (int)i;
+  for (size_t r = 0; r < v->nrels; r++) {
+    const rcp_story_rel *e = &v->rels[r];
+    if (e->a >= v->ndocs || e->b >= v->ndocs || !e->kind || strcmp(e->kind, "duplicate") != 0) continue;
+    int x = find(rep, (int)e->a), y = find(rep, (int)e->b);
+    if (x != y) rep[x > y ? x : y] = x < y ? x : y;
+  }
+  for (size_t i = 0; i < v->ndocs; i++) rep[i] = find(rep, (int)i);
   for (size_t i = 0; i < v->ndocs; i++) {
     const rcp_doc *d = v->docs[i];
-    /* strongest relation where this article derives from an earlier one */
+    /* a copy in a set: of its earliest member; else the strongest relation
+    ** where this article (or, for the set's first, one of its copies)
+    ** derives from an article outside its set */
     const rcp_story_rel *best = NULL;
-    for (size_t r = 0; r < v->nrels; r++) {
-      const rcp_story_rel *e = &v->rels[r];
-      if (e->a == i && e->b < v->ndocs && (!best || e->score > best->score)) best = e;
+    rcp_story_rel copy_rel;
+    size_t of = SIZE_MAX;
+    if (rep[i] != (int)i) {
+      copy_rel.a = i; copy_rel.b = (size_t)rep[i]; copy_rel.kind = "duplicate"; copy_rel.score = 1.0;
+      for (size_t r = 0; r < v->nrels; r++) {
+        const rcp_story_rel *e = &v->rels[r];
+        if (e->a < v->ndocs && e->b < v->ndocs && rep[e->a] == rep[i] && rep[e->b] == rep[i] &&
+            (e->a == i || e->b == i) && e->kind && strcmp(e->kind, "duplicate") == 0)
+          copy_rel.score = e->score;
+      }
+      best = &copy_rel;
+      of = (size_t)rep[i];
+    } else {
+      for (size_t r = 0; r < v->nrels; r++) {
+        const rcp_story_rel *e = &v->rels[r];
+        if (e->a >= v->ndocs || e->b >= v->ndocs || rep[e->a] != (int)i || rep[e->b] == (int)i) continue;
+        if (!best || e->score > best->score) { best = e; of = (size_t)rep[e->b]; }
+      }
     }
     json_t *o = json_object();
     if (!o) { json_decref(arr); return RCP_ENOMEM; }
@@ -723,8 +754,8 @@ static int sources(dctx *c, json_t *obj) {
     json_object_set_new(o, "published", d->published ? json_string(d->published) : json_null());
     json_object_set_new(o, "role", json_string(role_name(best ? best->kind : NULL)));
     if (best) {
-      json_object_set_new(o, "of", json_string(v->docs[best->b]->id));
-      json_object_set_new(o, "of_n", json_integer((json_int_t)best->b + 1));
+      json_object_set_new(o, "of", json_string(v->docs[of]->id));
+      json_object_set_new(o, "of_n", json_integer((json_int_t)of + 1));
       json_object_set_new(o, "score", json_real(best->score));
     }
     if (d->credited_source) json_object_set_new(o, "credited_source", json_string(d->credited_source));

@@ -3,8 +3,9 @@
 **
 ** The object holds the article's metadata and extracted text as stored,
 ** its story ("story": "s12"), its relations as the story contract lists
-** them ("relations"), and its role in the story's digest ("role", "of",
-** "n": its citation number).  Reads through the store's own functions and
+** them ("relations", each with the related article's number and name in
+** the story: "to_n", "to_name"), and its role in the story's digest
+** ("role", "of", "of_n", "of_name", "n": its citation number).  Reads through the store's own functions and
 ** rcp_story_json, so it shows exactly what the story page shows.
 ** Not here: any computation; unknown ids are RCP_ENOTFOUND.
 */
@@ -65,12 +66,32 @@ int rcp_article_json(rcp_ctx *ctx, const char *id, int pretty, char **out) {
     json_object_set(o, "story_title", json_object_get(story, "title"));
     json_t *a = find_in(story, "articles", "id", id);
     if (a && json_is_array(json_object_get(a, "relations")))
-      rels = json_incref(json_object_get(a, "relations"));
+      rels = json_deep_copy(json_object_get(a, "relations"));
+    /* each related article's number and name in the story's sources */
+    size_t k;
+    json_t *x;
+    json_array_foreach(rels, k, x) {
+      json_t *to = json_object_get(x, "to");
+      json_t *ts = json_is_string(to) ? find_in(story, "sources", "article", json_string_value(to)) : NULL;
+      if (!ts) continue;
+      const char *nm;
+      size_t nl = rcp__source_name(ts, &nm);
+      json_object_set(x, "to_n", json_object_get(ts, "n"));
+      json_object_set_new(x, "to_name", json_stringn(nm, nl));
+    }
     json_t *s = find_in(story, "sources", "article", id);
     if (s) {
       json_object_set(o, "n", json_object_get(s, "n"));
       json_object_set(o, "role", json_object_get(s, "role"));
       if (json_object_get(s, "of")) json_object_set(o, "of", json_object_get(s, "of"));
+      if (json_object_get(s, "of_n")) json_object_set(o, "of_n", json_object_get(s, "of_n"));
+      json_t *os = json_is_string(json_object_get(s, "of"))
+                   ? find_in(story, "sources", "article", json_string_value(json_object_get(s, "of"))) : NULL;
+      if (os) {
+        const char *nm;
+        size_t nl = rcp__source_name(os, &nm);
+        json_object_set_new(o, "of_name", json_stringn(nm, nl));
+      }
     }
     json_decref(story);
   } else {

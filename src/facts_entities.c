@@ -391,6 +391,10 @@ static char kind_noun_after(const fx_doc *x, size_t e) {
       fx_is(x, k, "un") || fx_is(x, k, "une") || fx_is(x, k, "son") || fx_is(x, k, "sa") ||
       fx_is(x, k, "ses") || fx_is(x, k, "leur") || fx_is(x, k, "the") || fx_is(x, k, "a"))
     k++;
+  /* ", le patron du groupe": a role in apposition makes a person */
+  if (k < x->n && x->t[k].kind == FX_WORD && !(x->t[k].flags & FX_CAP) && is_role(x->t[k].key) &&
+      !fx_is(x, k, "ministere"))
+    return 'P';
   /* probe kind_noun_before on the token after the noun (and its adjectives) */
   size_t q = k;
   while (q < x->n && q < k + 3 && x->t[q].kind == FX_WORD && !(x->t[q].flags & FX_CAP)) {
@@ -565,6 +569,23 @@ int rcp__facts_entities(fx_doc *x, rcp_doc *d) {
           }
         }
         break;
+      }
+      /* the acronym in brackets a few words on spells a longer name:
+      ** "Commission de régulation de l'énergie (CRE)" */
+      for (size_t p = e + 1; p < x->n && p < e + 10 && in_sent(x, b, p); p++) {
+        if (x->t[p].kind == FX_PUNCT && x->t[p].key[0] != '\'' && x->t[p].key[0] != '-') {
+          if (x->t[p].key[0] == '(' && p + 2 < x->n && (x->t[p + 1].flags & FX_ALLCAP) &&
+              x->t[p + 2].key[0] == ')' && p > e + 1) {
+            char kx[256], in[32];
+            size_t o1 = x->t[b].off, o2 = x->t[p - 1].off + x->t[p - 1].len;
+            rcp__fx_fold(x->text + o1, o2 - o1 > 250 ? 250 : o2 - o1, kx, sizeof kx);
+            rcp__fx_initials(kx, in, sizeof in);
+            if (strlen(in) >= 3 && fx_eq(in, x->t[p + 1].key) && x->t[p - 1].kind == FX_WORD &&
+                !is_particle(x->t[p - 1].key))
+              e = p - 1;
+          }
+          break;
+        }
       }
       fx_gaz_hit h2;
       char kb[256];

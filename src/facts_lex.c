@@ -42,8 +42,7 @@ int rcp__fx_gaz(const char *key0, fx_gaz_hit *hit) {
   return found;
 }
 
-int rcp__fx_firstname(const char *key) {
-  if (!key || !key[0]) return 0;
+static int first_lookup(const char *key) {
   size_t lo = 0, hi = rcp__fx_first_nrows;
   while (lo < hi) {
     size_t mid = lo + (hi - lo) / 2;
@@ -52,4 +51,24 @@ int rcp__fx_firstname(const char *key) {
     if (c > 0) lo = mid + 1; else hi = mid;
   }
   return 0;
+}
+
+int rcp__fx_firstname(const char *key) {
+  if (!key || !key[0]) return 0;
+  if (first_lookup(key)) return 1;
+  /* compound first names: "Luc-André", "Jean-Baptiste", when every part is one */
+  const char *h = strchr(key, '-');
+  if (!h || strlen(key) >= 64) return 0;
+  char part[64];
+  const char *p = key;
+  for (;;) {
+    const char *q = strchr(p, '-');
+    size_t l = q ? (size_t)(q - p) : strlen(p);
+    if (l < 2) return 0;
+    memcpy(part, p, l);
+    part[l] = 0;
+    if (!first_lookup(part)) return 0;
+    if (!q) return 1;
+    p = q + 1;
+  }
 }

@@ -409,7 +409,11 @@ static void md_sources(rcp_buf *b, json_t *story, const rcp__labels *L) {
       rcp__buf_adds(b, ")\\]");
     }
     const char *cr = str_of(s, "credited_source");
-    if (cr) { rcp__buf_printf(b, " · %s%s", L->credited, rcp__colon(lang)); md_s(b, cr); }
+    if (cr) {
+      rcp__buf_printf(b, " · %s%s", L->credited, rcp__colon(lang));
+      if (is_http(cr)) { rcp__buf_addc(b, '<'); md_url(b, cr); rcp__buf_addc(b, '>'); }
+      else md_s(b, cr);
+    }
     rcp__buf_addc(b, '\n');
   }
 }

@@ -147,6 +147,24 @@ static int story_page(rcp_ctx *ctx, const rcp__web_req *r, int *status, rcp_buf 
   return rc ? rc : b->err;
 }
 
+/* "copie de" / "copy of" (dir 0: this page derives from the other), or
+** "copié par" / "copied by" (dir 1: the other derives from this one). */
+static const char *rel_label(const char *kind, const char *lang, int dir) {
+  static const struct { const char *kind, *fr0, *en0, *fr1, *en1; } t[] = {
+    { "duplicate", "copie de", "copy of", "copié par", "copied by" },
+    { "near_duplicate", "copie de", "copy of", "copié par", "copied by" },
+    { "copy", "copie de", "copy of", "copié par", "copied by" },
+    { "rewrite", "réécriture de", "rewrite of", "réécrit par", "rewritten by" },
+    { "update", "mise à jour de", "update of", "mis à jour par", "updated by" },
+    { "contains", "mise à jour de", "update of", "mis à jour par", "updated by" },
+    { "translation", "traduction de", "translation of", "traduit par", "translated by" },
+  };
+  bool fr = lang && strncmp(lang, "fr", 2) == 0;
+  for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
+    if (strcmp(kind, t[i].kind) == 0) return dir ? (fr ? t[i].fr1 : t[i].en1) : (fr ? t[i].fr0 : t[i].en0);
+  return kind;
+}
+
 static int article_page(rcp_ctx *ctx, const rcp__web_req *r, int *status, rcp_buf *b) {
   char *js = NULL;
   int rc = rcp_article_json(ctx, r->id, 0, &js);
@@ -158,6 +176,7 @@ static int article_page(rcp_ctx *ctx, const rcp__web_req *r, int *status, rcp_bu
   const char *lang = str_of(a, "language");
   bool fr = lang && strncmp(lang, "fr", 2) == 0;
   const char *title = str_of(a, "title") ? str_of(a, "title") : r->id;
+  const rcp__labels *L = rcp__labels_for(lang);
   rcp__html_page_begin(b, title, lang, 1);
   rcp__buf_adds(b, "<article class=\"doc\"><h1>");
   h(b, title);
@@ -171,7 +190,12 @@ static int article_page(rcp_ctx *ctx, const rcp__web_req *r, int *status, rcp_bu
     const char *v = str_of(a, keys[i][0]);
     if (!v) continue;
     rcp__buf_printf(b, "<tr><td>%s</td><td>", fr ? keys[i][1] : keys[i][2]);
-    if (strncmp(v, "http://", 7) == 0 || strncmp(v, "https://", 8) == 0) {
+    char when[64] = "";
+    if (strcmp(keys[i][0], "published") == 0 || strcmp(keys[i][0], "updated") == 0)
+      rcp__fmt_date_short(v, lang, when, sizeof when);
+    if (when[0]) {
+      rcp__buf_adds(b, "<time datetime=\""); h(b, v); rcp__buf_adds(b, "\">"); h(b, when); rcp__buf_adds(b, "</time>");
+    } else if (strncmp(v, "http://", 7) == 0 || strncmp(v, "https://", 8) == 0) {
       rcp__buf_adds(b, "<a href=\""); h(b, v); rcp__buf_adds(b, "\" rel=\"noopener\">"); h(b, v); rcp__buf_adds(b, "</a>");
     } else h(b, v);
     rcp__buf_adds(b, "</td></tr>\n");
@@ -183,13 +207,24 @@ static int article_page(rcp_ctx *ctx, const rcp__web_req *r, int *status, rcp_bu
     rcp__buf_adds(b, "\">");
     h(b, str_of(a, "story_title") ? str_of(a, "story_title") : story);
     rcp__buf_adds(b, "</a>");
+    json_t *n = json_object_get(a, "n");
+    rcp__buf_adds(b, "<br>");
+    if (json_is_integer(n)) rcp__buf_printf(b, "[%lld] ", (long long)json_integer_value(n));
     const char *role = str_of(a, "role");
-    if (role) { rcp__buf_adds(b, " — <span class=\"role "); h(b, role); rcp__buf_adds(b, "\">"); h(b, role); rcp__buf_adds(b, "</span>"); }
     const char *of = str_of(a, "of");
+    if (role) {
+      rcp__buf_adds(b, "<span class=\"role "); h(b, role); rcp__buf_adds(b, "\">");
+      h(b, of ? rel_label(role, lang, 0) : L->original);
+      rcp__buf_adds(b, "</span>");
+    }
     if (of) {
-      rcp__buf_adds(b, fr ? " de <a href=\"/articles/" : " of <a href=\"/articles/");
+      rcp__buf_adds(b, " <a href=\"/articles/");
       rcp__html_id_path(b, of, 1);
-      rcp__buf_adds(b, "\">"); h(b, of); rcp__buf_adds(b, "</a>");
+      rcp__buf_adds(b, "\">");
+      json_t *on = json_object_get(a, "of_n");
+      if (json_is_integer(on)) rcp__buf_printf(b, "[%lld] ", (long long)json_integer_value(on));
+      h(b, str_of(a, "of_name") ? str_of(a, "of_name") : of);
+      rcp__buf_adds(b, "</a>");
     }
     rcp__buf_adds(b, "</td></tr>\n");
   }
@@ -200,12 +235,21 @@ static int article_page(rcp_ctx *ctx, const rcp__web_req *r, int *status, rcp_bu
     size_t i;
     json_t *x;
     json_array_foreach(rels, i, x) {
-      const char *to = str_of(x, "to");
+      const char *to = str_of(x, "to"), *orig = str_of(x, "original"), *kind = str_of(x, "kind");
+      /* "copie de" when the other page is the original, "copié par" when
+      ** this one is; the relation's own name when neither is known */
+      int dir = orig && to && strcmp(orig, to) == 0 ? 0 : orig && strcmp(orig, r->id) == 0 ? 1 : -1;
       rcp__buf_adds(b, "<li>");
-      h(b, str_of(x, "kind"));
-      if (to) { rcp__buf_adds(b, " → <a href=\"/articles/"); rcp__html_id_path(b, to, 1); rcp__buf_adds(b, "\">"); h(b, to); rcp__buf_adds(b, "</a>"); }
+      h(b, dir >= 0 && kind ? rel_label(kind, lang, dir) : kind);
+      if (to) {
+        rcp__buf_adds(b, " <a href=\"/articles/"); rcp__html_id_path(b, to, 1); rcp__buf_adds(b, "\">");
+        json_t *tn = json_object_get(x, "to_n");
+        if (json_is_integer(tn)) rcp__buf_printf(b, "[%lld] ", (long long)json_integer_value(tn));
+        h(b, str_of(x, "to_name") ? str_of(x, "to_name") : to);
+        rcp__buf_adds(b, "</a>");
+      }
       json_t *sc = json_object_get(x, "score");
-      if (json_is_number(sc)) rcp__buf_printf(b, " (%.2f)", json_number_value(sc));
+      if (json_is_number(sc)) rcp__buf_printf(b, " <span class=\"meta\">(score %.2f)</span>", json_number_value(sc));
       rcp__buf_adds(b, "</li>\n");
     }
     rcp__buf_adds(b, "</ul>\n");

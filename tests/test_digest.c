@@ -211,6 +211,30 @@ TEST_SUITE(digest) {
     }
     for (size_t i = 0; i < n; i++) rcp_doc_free(docs[i]);
   }
+  TEST("exact copies linked to a later copy: shown around the earliest") {
+    /* as the relate stage stores them: each new page to its best match
+    ** only, here the copy fr-a2 (index 1); a0 and a1 are exact copies, a2
+    ** rewrites a1, a3 updates a1 */
+    rcp_doc *docs[8] = { 0 };
+    size_t n = load_docs("digest/story-fr.jsonl", docs, 8);
+    CHECK_INT(n, 4);
+    rcp_story_rel rels[] = { { 1, 0, "duplicate", 1.0 }, { 2, 1, "rewrite", 0.5 }, { 3, 1, "update", 0.8 } };
+    /* and the same with the direction reversed between the two copies */
+    rcp_story_rel rev[] = { { 0, 1, "duplicate", 1.0 }, { 2, 1, "rewrite", 0.5 }, { 3, 1, "update", 0.8 } };
+    for (int t = 0; t < 2; t++) {
+      json_t *o = digest_of(docs, n, t ? rev : rels, 3);
+      json_t *src = json_object_get(o, "sources");
+      CHECK_STR(json_string_value(json_object_get(json_array_get(src, 0), "role")), "original");
+      CHECK_STR(json_string_value(json_object_get(json_array_get(src, 1), "role")), "copy");
+      CHECK_INT(json_integer_value(json_object_get(json_array_get(src, 1), "of_n")), 1);
+      CHECK_STR(json_string_value(json_object_get(json_array_get(src, 2), "role")), "rewrite");
+      CHECK_INT(json_integer_value(json_object_get(json_array_get(src, 2), "of_n")), 1);
+      CHECK_STR(json_string_value(json_object_get(json_array_get(src, 3), "role")), "update");
+      CHECK_STR(json_string_value(json_object_get(json_array_get(src, 3), "of")), "fr-a1");
+      json_decref(o);
+    }
+    for (size_t i = 0; i < n; i++) rcp_doc_free(docs[i]);
+  }
   TEST("English story without relations: independent sources") {
     rcp_doc *docs[4] = { 0 };
     size_t n = load_docs("digest/story-en.jsonl", docs, 4);

@@ -195,6 +195,12 @@ TEST_SUITE(facts_entities) {
     {"Le Conseil constitutionnel a censuré la loi.", "fr", "Conseil constitutionnel", RCP_ENT_ORG},
     {"L'Université de Clermont-Ferrand recrute.", "fr", "Université de Clermont-Ferrand", RCP_ENT_ORG},
     {"The White House said on Monday that NATO would meet.", "en", "White House", RCP_ENT_ORG},
+    {"Le texte de la Commission de régulation de l'énergie (CRE) est paru.", "fr",
+     "Commission de régulation de l'énergie", RCP_ENT_ORG},
+    {"Une discussion entre le président et Satya Nadella, le patron du groupe, a eu lieu.", "fr", "Satya Nadella",
+     RCP_ENT_PERSON},
+    {"avait précisé le procureur-adjoint de Perpignan, Luc-André Lenormand.", "fr", "Luc-André Lenormand",
+     RCP_ENT_PERSON},
   };
   for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
     TEST(cases[i].name) {

@@ -193,6 +193,14 @@ TEST_SUITE(web) {
     CHECK(has(&b, "Incendie dans une usine"));
     CHECK(has(&b, "lyon-matin.example"));
     CHECK(has(&b, "href=\"/stories/"));
+    /* the copy's page: its role and relation in words, with the other's
+    ** number and name; dates written out */
+    CHECK_INT(get(ctx, "/articles/fr-a2", &b, &ct), 200);
+    CHECK(has(&b, "copie de</span> <a href=\"/articles/fr-a1\">[1] lyon-matin.example</a>"));
+    CHECK(has(&b, "<li>copie de <a href=\"/articles/fr-a1\">[1] lyon-matin.example</a>"));
+    CHECK(has(&b, "9 mars 2026"));
+    CHECK_INT(get(ctx, "/articles/fr-a1", &b, &ct), 200);
+    CHECK(has(&b, "copié par <a href=\"/articles/fr-a2\">[2] info-rapide.example</a>"));
     CHECK_INT(get(ctx, "/stories/s999999", &b, &ct), 404);
     CHECK_INT(get(ctx, "/articles/nope", &b, &ct), 404);
   }
