@@ -1,7 +1,7 @@
 /* bench_extract.c -- extraction speed and predictions over a set of pages.
 **
 **   bench_extract [--repeat N] [--jsonl OUT] [--urls ID_URL.tsv] [--parse-only]
-**                 [--templates] FILE...
+**                 [--templates] [--parser myhtml|libxml2|gumbo] FILE...
 **
 ** Reads every FILE (.html or .html.gz) into memory first, then runs the
 ** extraction stage alone (rcp__doc_new + rcp__extract, metadata included)
@@ -12,6 +12,12 @@
 ** file name without .html(.gz).  --parse-only times the HTML parser alone
 ** (parse + a walk over every node).  --templates first observes every page
 ** (untimed), then filters site templates from each (src/templates.c).
+** --parser NAME times one HTML parser alone, called directly (no depth
+** pre-scan): parse, walk every node, count the non-space bytes of text
+** outside script/style/noscript (the comparison of docs/extraction.md);
+** only when built with -DRCP_BENCH_PARSERS (links libxml2 and gumbo):
+**   cc ... -DRCP_BENCH_PARSERS $(pkg-config --cflags libxml-2.0) -o build/bench_parsers \
+**      bench/bench_extract.c build/librecoupe.a ... -lxml2 -lgumbo
 ** Never part of pass/fail.
 */
 #include "recoupe_int.h"
@@ -77,9 +83,101 @@ static size_t walk_count(const rcp_hnode *n) {
   return c;
 }
 
+#ifdef RCP_BENCH_PARSERS
+#include <gumbo.h>
+#include <libxml/HTMLparser.h>
+#include <myhtml/api.h>
+
+static size_t nonspace(const char *s, size_t n) {
+  size_t c = 0;
+  for (size_t i = 0; i < n; i++) c += s[i] != ' ' && s[i] != '\n' && s[i] != '\t' && s[i] != '\r';
+  return c;
+}
+
+static size_t walk_myhtml(myhtml_tree_node_t *n, int skip) {
+  size_t c = 0;
+  for (; n; n = myhtml_node_next(n)) {
+    myhtml_tag_id_t t = myhtml_node_tag_id(n);
+    if (t == MyHTML_TAG__TEXT) {
+      size_t l = 0;
+      const char *s = myhtml_node_text(n, &l);
+      if (s && !skip) c += nonspace(s, l);
+      continue;
+    }
+    int sk = skip || t == MyHTML_TAG_SCRIPT || t == MyHTML_TAG_STYLE || t == MyHTML_TAG_NOSCRIPT;
+    c += walk_myhtml(myhtml_node_child(n), sk);
+  }
+  return c;
+}
+
+static size_t walk_xml(xmlNode *n, int skip) {
+  size_t c = 0;
+  for (; n; n = n->next) {
+    if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+      if (!skip && n->content) c += nonspace((const char *)n->content, strlen((const char *)n->content));
+      continue;
+    }
+    if (n->type != XML_ELEMENT_NODE) continue;
+    const char *nm = (const char *)n->name;
+    int sk = skip || !strcmp(nm, "script") || !strcmp(nm, "style") || !strcmp(nm, "noscript");
+    c += walk_xml(n->children, sk);
+  }
+  return c;
+}
+
+static size_t walk_gumbo(const GumboNode *n, int skip) {
+  if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_WHITESPACE || n->type == GUMBO_NODE_CDATA)
+    return skip ? 0 : nonspace(n->v.text.text, strlen(n->v.text.text));
+  if (n->type != GUMBO_NODE_ELEMENT && n->type != GUMBO_NODE_DOCUMENT) return 0;
+  const GumboVector *ch = n->type == GUMBO_NODE_DOCUMENT ? &n->v.document.children : &n->v.element.children;
+  int sk = skip;
+  if (n->type == GUMBO_NODE_ELEMENT) {
+    GumboTag t = n->v.element.tag;
+    sk = skip || t == GUMBO_TAG_SCRIPT || t == GUMBO_TAG_STYLE || t == GUMBO_TAG_NOSCRIPT;
+  }
+  size_t c = 0;
+  for (unsigned i = 0; i < ch->length; i++) c += walk_gumbo(ch->data[i], sk);
+  return c;
+}
+
+/* Parses and walks one page with the named parser; the text byte count. */
+static size_t parse_with(const char *parser, const char *s, size_t n) {
+  static myhtml_t *mh;
+  static myhtml_tree_t *tree;
+  if (!strcmp(parser, "myhtml")) {
+    if (!mh) {
+      mh = myhtml_create();
+      myhtml_init(mh, MyHTML_OPTIONS_PARSE_MODE_SINGLE, 1, 0);
+      tree = myhtml_tree_create();
+      myhtml_tree_init(tree, mh);
+    }
+    myhtml_parse(tree, MyENCODING_UTF_8, s, n);
+    size_t c = walk_myhtml(myhtml_node_child(myhtml_tree_get_document(tree)), 0);
+    myhtml_tree_clean(tree);
+    return c;
+  }
+  if (!strcmp(parser, "libxml2")) {
+    htmlDocPtr doc = htmlReadMemory(s, (int)n, NULL, "UTF-8",
+                                    HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                                    HTML_PARSE_NONET | HTML_PARSE_COMPACT);
+    size_t c = doc ? walk_xml(xmlDocGetRootElement(doc), 0) : 0;
+    xmlFreeDoc(doc);
+    return c;
+  }
+  if (!strcmp(parser, "gumbo")) {
+    GumboOutput *o = gumbo_parse_with_options(&kGumboDefaultOptions, s, n);
+    size_t c = walk_gumbo(o->document, 0);
+    gumbo_destroy_output(&kGumboDefaultOptions, o);
+    return c;
+  }
+  fprintf(stderr, "unknown parser %s\n", parser);
+  exit(2);
+}
+#endif
+
 int main(int argc, char **argv) {
   int repeat = 1, parse_only = 0, templates = 0;
-  const char *jsonl = NULL, *urls = NULL;
+  const char *jsonl = NULL, *urls = NULL, *parser = NULL;
   page *pg = NULL;
   size_t np = 0, cap = 0, bytes = 0;
   for (int i = 1; i < argc; i++) {
@@ -88,6 +186,7 @@ int main(int argc, char **argv) {
     else if (!strcmp(argv[i], "--urls") && i + 1 < argc) urls = argv[++i];
     else if (!strcmp(argv[i], "--parse-only")) parse_only = 1;
     else if (!strcmp(argv[i], "--templates")) templates = 1;
+    else if (!strcmp(argv[i], "--parser") && i + 1 < argc) parser = argv[++i];
     else {
       if (np == cap) { cap = cap ? cap * 2 : 256; pg = realloc(pg, cap * sizeof *pg); if (!pg) return 1; }
       page *p = &pg[np];
@@ -136,6 +235,15 @@ int main(int argc, char **argv) {
   double t0 = now(), c0 = cpu();
   for (int r = 0; r < repeat; r++) {
     for (size_t i = 0; i < np; i++) {
+      if (parser) {
+#ifdef RCP_BENCH_PARSERS
+        nodes += parse_with(parser, pg[i].body, pg[i].len);
+#else
+        fprintf(stderr, "--parser needs a build with -DRCP_BENCH_PARSERS\n");
+        return 2;
+#endif
+        continue;
+      }
       if (parse_only) {
         rcp_html *h;
         if (rcp__html_parse(pg[i].body, pg[i].len, &h) != RCP_OK) { failed++; continue; }
@@ -186,9 +294,10 @@ int main(int argc, char **argv) {
   double n = (double)np * repeat;
   printf("%s: %zu pages x %d, %.1f MB: %.0f pages/s, %.1f MB/s (CPU time: %.0f pages/s, %.1f MB/s), "
          "peak RSS %.1f MB, %zu failed\n",
-         parse_only ? "parse" : "extract", np, repeat, bytes / 1e6, n / dt, bytes * (double)repeat / 1e6 / dt,
+         parser ? parser : parse_only ? "parse" : "extract", np, repeat, bytes / 1e6, n / dt, bytes * (double)repeat / 1e6 / dt,
          n / dc, bytes * (double)repeat / 1e6 / dc, ru.ru_maxrss / 1024.0, failed);
   if (parse_only) printf("nodes per pass: %zu\n", nodes / (size_t)(repeat > 0 ? repeat : 1));
+  if (parser) printf("text bytes (non-space) per pass: %zu\n", nodes / (size_t)(repeat > 0 ? repeat : 1));
   if (tpl) printf("templates: %zu blocks removed\n", tpl_removed);
   rcp__templates_free(tpl);
   rcp__html_thread_cleanup();

@@ -606,6 +606,21 @@ static int summary(dctx *c, json_t *obj) {
   /* never a sentence that is boilerplate for the story either */
   for (size_t i = 0; i < n; i++)
     if (s[i].nwords < MIN_WORDS || (s[i].flags & RCP__SENT_NOSTOP)) score[i] = -1e9;
+  /* the summary leads with its best sentence, then says what the key
+  ** points do not: a sentence shown as a key point (or close to one) is
+  ** taken again only when the article has nothing else to offer */
+  size_t lead = SIZE_MAX;
+  for (size_t i = 0; i < n; i++)
+    if (score[i] > -1e8 && (lead == SIZE_MAX || score[i] > score[lead])) lead = i;
+  for (size_t i = 0; i < n; i++) {
+    size_t g = c->gof[c->gbase[k] + i];
+    while (g != SIZE_MAX && c->g[g].merged) g = c->g[g].into;
+    if (i == lead || g == SIZE_MAX || score[i] <= -1e8) continue;
+    bool shown = c->g[g].used;
+    for (size_t h = 0; h < c->ng && !shown; h++)
+      shown = c->g[h].used && redundancy(&c->g[g], &c->g[h]) > MAX_REDUNDANT;
+    if (shown) score[i] -= 1e6;
+  }
   int want = n >= 12 ? 4 : 3;
   size_t m = rcp__summ_pick(s, n, score, want, idx);
   json_t *arr = json_array();

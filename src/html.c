@@ -138,6 +138,31 @@ static int tag_kind(const char *nm, size_t l) {
 
 typedef struct cut { size_t a, b; } cut;
 
+/* Appends [a, b) to the cut list (merged with the last one if they touch);
+** 0 on allocation failure (the list is then freed). */
+static int add_cut(cut **cuts, size_t *nc, size_t *cap, size_t a, size_t b) {
+  if (*nc && (*cuts)[*nc - 1].b == a) { (*cuts)[*nc - 1].b = b; return 1; }
+  if (*nc == *cap) {
+    size_t ncap = *cap ? *cap * 2 : 64;
+    cut *nx = rcp__realloc(*cuts, ncap * sizeof *nx);
+    if (!nx) { rcp__free(*cuts); *cuts = NULL; return 0; }
+    *cuts = nx;
+    *cap = ncap;
+  }
+  (*cuts)[*nc].a = a;
+  (*cuts)[*nc].b = b;
+  (*nc)++;
+  return 1;
+}
+
+/* Does s[0..n) contain the ASCII lower-case word w, case-insensitively? */
+static int has_ci(const char *s, size_t n, const char *w) {
+  size_t k = strlen(w);
+  for (size_t i = 0; i + k <= n; i++)
+    if ((s[i] | 0x20) == w[0] && ieqn(s + i, w, k)) return 1;
+  return 0;
+}
+
 /* Ranges to drop (malloc'd in *cuts) so that no element nests deeper than
 ** the limit; returns their number (0: parse the page as it is), or -1 on
 ** allocation failure. */
@@ -183,23 +208,11 @@ static long depth_cuts(const char *s, size_t n, cut **cuts) {
       if (depth >= RCP_HTML_MAX_DEPTH) { dropped++; drop = 1; }
       else depth++;
     }
-    if (drop) {
-      if (nc && (*cuts)[nc - 1].b == i) (*cuts)[nc - 1].b = tag_end; /* merge neighbours */
-      else {
-        if (nc == cap) {
-          size_t ncap = cap ? cap * 2 : 64;
-          cut *nx = rcp__realloc(*cuts, ncap * sizeof *nx);
-          if (!nx) { rcp__free(*cuts); *cuts = NULL; return -1; }
-          *cuts = nx;
-          cap = ncap;
-        }
-        (*cuts)[nc].a = i;
-        (*cuts)[nc].b = tag_end;
-        nc++;
-      }
-    }
+    if (drop && !add_cut(cuts, &nc, &cap, i, tag_end)) return -1;
+    size_t tag_start = i;
     i = tag_end;
     if (!end && kind == TAG_RAW) { /* skip to </name */
+      int comment = 0; /* "<!--" inside a script: escaped states, keep it whole */
       while (i < n) {
         const char *e = memchr(s + i, '<', n - i);
         if (!e) { i = n; break; }
@@ -209,8 +222,15 @@ static long depth_cuts(const char *s, size_t n, cut **cuts) {
           while (k < nl && ((e[2 + k] | 0x20) == (s[nm + k] | 0x20))) k++;
           if (k == nl) break;
         }
+        if (i + 3 < n && e[1] == '!' && e[2] == '-' && e[3] == '-') comment = 1;
         i++;
       }
+      /* The content of <script> (except JSON-LD) and <style> is never
+      ** read by the extractor: cut it, so the parser does not copy it.
+      ** Scripts are a third of the bytes of many news pages. */
+      int script = nl == 6 && ieqn(s + nm, "script", 6), style = nl == 5 && ieqn(s + nm, "style", 5);
+      if (i < n && i > tag_end && !comment && (style || (script && !has_ci(s + tag_start, tag_end - tag_start, "json"))))
+        if (!add_cut(cuts, &nc, &cap, tag_end, i)) return -1;
     }
   }
   return (long)nc;

@@ -423,6 +423,11 @@ int rcp__md_story(rcp_buf *b, json_t *story) {
   const rcp__labels *L = rcp__labels_for(story_lang(story));
   size_t i;
   json_t *k;
+  if (str_of(story, "id")) {
+    rcp__buf_adds(b, "<a id=\"story-");
+    rcp__html_id_path(b, str_of(story, "id"), 0);
+    rcp__buf_adds(b, "\"></a>\n\n");
+  }
   rcp__buf_adds(b, "## ");
   const char *title = str_of(story, "title");
   md_s(b, title && title[0] ? title : str_of(story, "id"));
@@ -473,9 +478,25 @@ int rcp__md_story(rcp_buf *b, json_t *story) {
   if (json_array_size(rel)) {
     rcp__buf_printf(b, "\n%s%s", L->related, rcp__colon(story_lang(story)));
     json_array_foreach(rel, i, k) {
+      const char *rid = str_of(k, "id"), *rt = str_of(k, "title");
+      if (!rid) continue;
       if (i) rcp__buf_adds(b, ", ");
-      md_s(b, str_of(k, "id"));
-      if (str_of(k, "kind")) { rcp__buf_adds(b, " ("); md_s(b, strcmp(str_of(k, "kind"), "storyline") == 0 ? L->storyline : str_of(k, "kind")); rcp__buf_addc(b, ')'); }
+      /* a link to its section (the anchor before each "## ") */
+      rcp__buf_addc(b, '[');
+      md_s(b, rt && rt[0] ? rt : rid);
+      rcp__buf_adds(b, "](#story-");
+      rcp__html_id_path(b, rid, 0);
+      rcp__buf_addc(b, ')');
+      char date[64];
+      rcp__fmt_date_long(str_of(k, "event_date"), story_lang(story), date, sizeof date);
+      const char *kind = str_of(k, "kind");
+      if (date[0] || kind) {
+        rcp__buf_adds(b, " (");
+        if (date[0]) md_s(b, date);
+        if (date[0] && kind) rcp__buf_adds(b, ", ");
+        if (kind) md_s(b, strcmp(kind, "storyline") == 0 ? L->storyline : kind);
+        rcp__buf_addc(b, ')');
+      }
     }
     rcp__buf_addc(b, '\n');
   }

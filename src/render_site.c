@@ -85,9 +85,34 @@ int rcp_story_markdown(rcp_ctx *ctx, const char *id, char **out) {
 
 /* Renders the parsed stories into dir (stories.json is written by the
 ** caller).  Exposed for tests through rcp__render_site_json. */
+/* Gives each related story its title and event date from the array (a
+** storyline reads better as "Orages dans le Gard (9 juillet 2026)" than
+** as "s1"), through an object keyed by story id. */
+static void name_related(json_t *stories) {
+  json_t *by = json_object();
+  if (!by) return;
+  size_t i, j;
+  json_t *s, *r;
+  json_array_foreach(stories, i, s) {
+    json_t *id = json_object_get(s, "id");
+    if (json_is_string(id)) json_object_set(by, json_string_value(id), s);
+  }
+  json_array_foreach(stories, i, s) {
+    json_array_foreach(json_object_get(s, "related_stories"), j, r) {
+      json_t *id = json_object_get(r, "id");
+      json_t *o = json_is_string(id) ? json_object_get(by, json_string_value(id)) : NULL;
+      if (!o || json_object_get(r, "title")) continue;
+      if (json_is_string(json_object_get(o, "title"))) json_object_set(r, "title", json_object_get(o, "title"));
+      if (json_is_string(json_object_get(o, "event_date"))) json_object_set(r, "event_date", json_object_get(o, "event_date"));
+    }
+  }
+  json_decref(by);
+}
+
 int rcp__render_site_json(rcp_ctx *ctx, json_t *stories, const char *dir) {
   if (!json_is_array(stories)) return rcp__err(ctx, RCP_EPARSE, "render: stories are not an array");
   rcp__stories_sort(stories);
+  name_related(stories);
   size_t dl = strlen(dir);
   rcp_buf path, b;
   rcp__buf_init(&path, 4096 + dl);

@@ -137,6 +137,24 @@ static int story_page(rcp_ctx *ctx, const rcp__web_req *r, int *status, rcp_buf 
   json_t *s = json_loads(js, 0, NULL);
   free(js);
   if (!s) return RCP_EPARSE;
+  /* related stories by their title and date, read from their rows (a
+  ** storyline holds a few) */
+  size_t i;
+  json_t *k;
+  json_array_foreach(json_object_get(s, "related_stories"), i, k) {
+    const char *rid = str_of(k, "id");
+    if (i >= 8 || !rid || rid[0] != 's') continue;
+    char *end;
+    long long n = strtoll(rid + 1, &end, 10);
+    rcp_story_row row;
+    if (*end || n <= 0 || rcp__store_story_get(ctx->store, (int64_t)n, &row) != RCP_OK) continue;
+    json_t *d = row.digest ? json_loads(row.digest, 0, NULL) : NULL;
+    const char *t = str_of(d, "title") ? str_of(d, "title") : row.title;
+    if (t) json_object_set_new(k, "title", json_string(t));
+    if (str_of(d, "event_date")) json_object_set_new(k, "event_date", json_string(str_of(d, "event_date")));
+    json_decref(d);
+    rcp__free(row.title); rcp__free(row.language); rcp__free(row.digest);
+  }
   rcp__html_page_begin(b, str_of(s, "title") ? str_of(s, "title") : r->id, str_of(s, "language"), 1);
   rc = rcp__html_story(b, s, 1);
   rcp__buf_adds(b, "<p class=\"meta\"><a href=\"/api/stories/");

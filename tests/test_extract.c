@@ -349,6 +349,28 @@ TEST_SUITE(extract_robust) {
     if (d) { CHECK(sane(d)); CHECK(strstr(d->text, "Le second non plus") != NULL); }
     rcp_doc_free(d);
   }
+  TEST("script bodies are cut before parsing, JSON-LD and old escaped scripts kept") {
+    const char *s =
+      "<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"author\":{\"name\":\"Anne Roux\"}}</script>"
+      "<style>p { color: red } </style><script>var a = '<p>pas du texte</p>';</script></head><body>"
+      "<script><!-- document.write(\"<script>x</script>\"); --></script>"
+      "<p>Le conseil municipal a voté lundi soir la rénovation complète de la piscine, fermée depuis deux ans.</p>"
+      "<SCRIPT>if (a < b) { c(); }</SCRIPT>"
+      "<p>Les travaux commenceront au printemps et dureront dix-huit mois, selon la mairie, qui promet un bassin nordique.</p>"
+      "</body></html>";
+    rcp_doc *d = run_s(s, 1);
+    CHECK(d != NULL);
+    if (d) {
+      CHECK(sane(d));
+      CHECK_STR(d->author, "Anne Roux");
+      CHECK(strstr(d->text, "rénovation complète") != NULL);
+      CHECK(strstr(d->text, "bassin nordique") != NULL);
+      CHECK(strstr(d->text, "pas du texte") == NULL);
+      CHECK(strstr(d->text, "-->") == NULL);
+      CHECK(strstr(d->text, "document.write") == NULL);
+    }
+    rcp_doc_free(d);
+  }
   TEST("50 MB page: linear time, a result") {
     const char *para = "<p>Le gouvernement a annoncé mardi une série de mesures pour soutenir les agriculteurs "
                        "touchés par la sécheresse, selon un communiqué publié dans la soirée.</p>\n";

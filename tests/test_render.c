@@ -209,6 +209,10 @@ TEST_SUITE(render) {
     json_t *arr = json_array();
     json_array_append_new(arr, story_of("digest/story-fr.jsonl", "s1", fr_rels, 3));
     json_array_append_new(arr, story_of("digest/story-en.jsonl", "s2", NULL, 0));
+    /* a storyline: shown by the other story's title and date, linked */
+    json_object_set_new(json_array_get(arr, 0), "related_stories",
+                        json_loads("[{\"id\":\"s2\",\"kind\":\"storyline\"}]", 0, NULL));
+    const char *t2 = json_string_value(json_object_get(json_array_get(arr, 1), "title"));
     char dir[512];
     snprintf(dir, sizeof dir, "%s/site", t_tmpdir());
     mkdir(dir, 0777);
@@ -223,6 +227,15 @@ TEST_SUITE(render) {
     CHECK(stat(p, &st) == 0);
     snprintf(p, sizeof p, "%s/stories.md", dir);
     CHECK(stat(p, &st) == 0);
+    snprintf(p, sizeof p, "%s/stories/s1.html", dir);
+    FILE *f = fopen(p, "rb");
+    char page[1 << 16];
+    size_t pn = f ? fread(page, 1, sizeof page - 1, f) : 0;
+    page[pn] = 0;
+    if (f) fclose(f);
+    CHECK(has(page, "Histoires liées : <a href=\"s2.html\">"));
+    CHECK(t2 && !strchr(t2, '\'') && has(page, t2));
+    CHECK(has(page, "même fil)"));
     /* newest first: the English story (May) before the French one (March) */
     CHECK_STR(json_string_value(json_object_get(json_array_get(arr, 0), "id")), "s2");
     json_decref(arr);

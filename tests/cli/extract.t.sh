@@ -46,12 +46,15 @@ expect_out '"site":"The Riverside Herald"' "plain text (English): the site from 
 expect_out '"published":"2025-03-03"' "plain text (English): the date line"
 
 # Bad inputs: each ends with a result or a clear error naming the file.
-head -c 3000 /dev/urandom > "$TMP/noise.html"
-printf '\000' >> "$TMP/noise.html"
-run extract --json "$TMP/noise.html"
-expect_rc 1 "binary file: exit 1"
-expect_err "noise.html: binary" "binary file: named, said binary"
+printf '\211PNG\r\n\032\n\000\000\000\rIHDR\000\000\001\000' > "$TMP/image.html"
+run extract --json "$TMP/image.html"
+expect_rc 1 "binary file (an image named .html): exit 1"
+expect_err "image.html: binary" "binary file: named, said binary"
 expect "[ -z \"\$out\" ]" "binary file: no output"
+{ printf '<p>Le texte commence bien</p>'; head -c 600 /dev/zero; } > "$TMP/nul.html"
+run extract --json "$TMP/nul.html"
+expect_rc 1 "binary file (NUL bytes): exit 1"
+expect_err "nul.html: binary" "NUL bytes: named, said binary"
 
 printf '<html><body><div><p>Le maire a annoncé mardi la fermeture des écoles jusqu à nouvel ordre.<div><span>Les secours restent mobilisés dans toute la vallée, a précisé la préfecture' > "$TMP/broken.html"
 run extract --json "$TMP/broken.html"
