@@ -93,6 +93,7 @@ TEST_SUITE(facts_dates) {
     {"Les travaux ont pris plus de 18 mois.", "fr", "plus de 18 mois", 18, 'M', "plus de"},
     {"Il est en poste depuis six semaines.", "fr", "depuis six semaines", 6, 'W', NULL},
     {"The talks lasted for two weeks.", "en", "two weeks", 2, 'W', NULL},
+    {"Plus de 380.000 cas ont été déclarés ces sept derniers jours.", "fr", "sept derniers jours", 7, 'D', NULL},
   };
   for (size_t i = 0; i < sizeof durs / sizeof durs[0]; i++) {
     TEST(durs[i].text) {
@@ -201,6 +202,13 @@ TEST_SUITE(facts_entities) {
      RCP_ENT_PERSON},
     {"avait précisé le procureur-adjoint de Perpignan, Luc-André Lenormand.", "fr", "Luc-André Lenormand",
      RCP_ENT_PERSON},
+    {"Il a été hospitalisé à l'hôpital parisien Georges Pompidou lundi.", "fr", "Georges Pompidou", RCP_ENT_ORG},
+    {"La reine Elizabeth perd son trône à la Barbade.", "fr", "Elizabeth", RCP_ENT_PERSON},
+    {"Trump et Biden, duel à distance.\n\nLe président Donald Trump a parlé.", "fr", "Trump", RCP_ENT_PERSON},
+    {"Le candidat fait campagne vendredi dans le Minnesota.", "fr", "Minnesota", RCP_ENT_PLACE},
+    {"La grande région minière de l'Iron Range a voté.", "fr", "Iron Range", RCP_ENT_PLACE},
+    {"Cette année, Paris Photo a renoncé à sa foire.", "fr", "Paris Photo", RCP_ENT_ORG},
+    {"Le gouvernement d'Irlande du Nord a répondu.", "fr", "Irlande du Nord", RCP_ENT_PLACE},
   };
   for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
     TEST(cases[i].name) {
