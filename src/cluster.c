@@ -50,10 +50,10 @@ void rcp__cluster_params_default(rcp_cluster_params *p) {
   p->w_title = 1.0;
   p->w_name = 1.0;
   p->w_num = 1.0;
-  p->tau_days = 5.0;
+  p->tau_days = 3.0;
   p->geo_eps = 0;
   p->merge_pre = 0.5;
-  p->max_post = 200;
+  p->max_post = 64;
   p->max_cands = 16;
   p->max_feats = 80;
   p->query_feats = 24;
@@ -221,6 +221,7 @@ typedef struct sig {
 
 typedef struct pend {          /* one document recorded by rcp__cluster_doc */
   int64_t rowid, pub_time, day;     /* day: event day number or INT64_MIN */
+  int64_t pday;                     /* local publication day, INT64_MIN if unknown */
   uint64_t exact[2];
   char *ext_id, *title;             /* owned */
   char lang[8];
@@ -397,49 +398,74 @@ static int64_t civil_days(int64_t y, int m, int d) {
 
 static int64_t day_of(int64_t t) { return t == INT64_MIN ? t : (t >= 0 ? t / DAY : (t - DAY + 1) / DAY); }
 
+/* The publication day where it was published: the UTC time shifted by the
+** offset written in the date ("2020-06-10T00:13:28+02:00" is 10 June, not
+** 9 June); UTC when the date gives none.  INT64_MIN when unknown. */
+static int64_t local_day(const rcp_doc *d) {
+  if (d->pub_time == INT64_MIN) return INT64_MIN;
+  int64_t off = 0;
+  const char *s = d->published;
+  size_t n = s ? strlen(s) : 0;
+  if (n >= 16 && s[10] == 'T') {             /* ...T..:..(:..)(.fff)+HH:MM or +HHMM */
+    const char *z = s + n;
+    if (n >= 6 && (z[-6] == '+' || z[-6] == '-') && z[-3] == ':' && z[-5] >= '0' && z[-5] <= '9')
+      off = ((z[-5] - '0') * 10 + (z[-4] - '0')) * 3600 + ((z[-2] - '0') * 10 + (z[-1] - '0')) * 60,
+      off = z[-6] == '-' ? -off : off;
+    else if (n >= 5 && (z[-5] == '+' || z[-5] == '-') && z[-4] >= '0' && z[-4] <= '9')
+      off = ((z[-4] - '0') * 10 + (z[-3] - '0')) * 3600 + ((z[-2] - '0') * 10 + (z[-1] - '0')) * 60,
+      off = z[-5] == '-' ? -off : off;
+    if (off < -14 * 3600 || off > 14 * 3600) off = 0;
+  }
+  return day_of(d->pub_time + off);
+}
+
 static int year_of_day(int64_t day) {
   char b[11];
   rcp__fmt_day(day * DAY, b);
   return (b[0] - '0') * 1000 + (b[1] - '0') * 100 + (b[2] - '0') * 10 + (b[3] - '0');
 }
 
-/* The first date written in the first tokens: "6 janvier (2020)",
-** "January 6(, 2020)", "mardi" (relative to the publication day).  A date
-** without a year takes the publication year (or the one before when that
-** would put it in the future).  INT64_MIN when none, or when it is far
-** from the publication day (then it is about something else). */
+/* The event day from the dates written in the first tokens: "6 janvier
+** (2020)", "January 6(, 2020)", "mardi" (relative to the publication day).
+** A date without a year takes the publication year (or the one before when
+** that would put it in the future).  With a publication day, of the dates
+** between 14 days before it and the day after, the one closest to it (an
+** article names its event's day, and also past days it refers back to:
+** "la réunion du 24 juin"); without one, the first date (a dateline).
+** INT64_MIN when none. */
 static int64_t event_day(const rcp_doc *d) {
-  int64_t pday = day_of(d->pub_time);
+  int64_t pday = local_day(d), best = INT64_MIN;
   size_t lim = d->ntoks < 80 ? d->ntoks : 80;
   for (size_t i = 0; i < lim; i++) {
     const rcp_token *t = &d->toks[i];
     int m = 0, dd = -1, y = -1;
+    int64_t ed;
     if ((m = month_of(t))) {
       if (i > 0) dd = num_of(&d->toks[i - 1], 1, 31);
       size_t j = i + 1;
       if (dd < 0 && j < d->ntoks) { dd = num_of(&d->toks[j], 1, 31); if (dd > 0) j++; }
       if (dd < 0) continue;
       if (j < d->ntoks) y = num_of(&d->toks[j], 1900, 2100);
-    } else if (pday != INT64_MIN && i < 40) {
-      int w = wday_of(t);
-      if (w) {
-        /* the most recent such weekday on or before the publication day
-        ** (1970-01-01 was a Thursday: weekday index 3, Monday = 0) */
-        int64_t wd = ((pday % 7) + 7 + 3) % 7, want = w - 1;
-        return pday - ((wd - want + 7) % 7);
+      if (y < 0) {
+        if (pday == INT64_MIN) continue;
+        y = year_of_day(pday);
+        if (civil_days(y, m, dd) > pday + 1) y--;
       }
-      continue;
+      ed = civil_days(y, m, dd);
+    } else if (pday != INT64_MIN) {
+      int w = wday_of(t);
+      if (!w) continue;
+      /* the most recent such weekday on or before the publication day
+      ** (1970-01-01 was a Thursday: weekday index 3, Monday = 0) */
+      int64_t wd = ((pday % 7) + 7 + 3) % 7, want = w - 1;
+      ed = pday - ((wd - want + 7) % 7);
     } else continue;
-    if (y < 0) {
-      if (pday == INT64_MIN) continue;
-      y = year_of_day(pday);
-      if (civil_days(y, m, dd) > pday + 1) y--;
-    }
-    int64_t ed = civil_days(y, m, dd);
-    if (pday != INT64_MIN && (ed > pday + 1 || ed < pday - 14)) return INT64_MIN;
-    return ed;
+    if (pday == INT64_MIN) return ed;
+    if (ed > pday + 1 || ed < pday - 14) continue;   /* about something else */
+    int64_t dist = ed > pday ? ed - pday : pday - ed, bd = best > pday ? best - pday : pday - best;
+    if (best == INT64_MIN || dist < bd) best = ed;
   }
-  return INT64_MIN;
+  return best;
 }
 
 /* ---- features ------------------------------------------------------- */
@@ -895,7 +921,8 @@ int rcp__cluster_doc(rcp_clusterer *c, const rcp_doc *d, const rcp_rel *rels,
   if (lang) { strncpy(p->lang, lang, sizeof p->lang - 1); }
   p->title_h = title_hash(d->title);
   int64_t ed = event_day(d);
-  p->day = ed != INT64_MIN ? ed : day_of(d->pub_time);
+  p->pday = local_day(d);
+  p->day = ed != INT64_MIN ? ed : p->pday;
   int rc = (!p->ext_id || (d->title && !p->title)) ? RCP_ENOMEM : RCP_OK;
   if (rc == RCP_OK) rc = doc_features(d, &p->f, &p->nf);
   if (rc == RCP_OK && nrels) {
@@ -1355,7 +1382,7 @@ static int cluster_one(rcp_clusterer *c, pend *p, feat *v, feat *vh, cand *cd, c
   double maxq = 0;
   for (size_t k = 0; k < nc; k++) if (fmod(cd[k].hits, 1e9) > maxq) maxq = fmod(cd[k].hits, 1e9);
   /* 3. the best live story (ties: the older id) */
-  int64_t pday = p->pub_time != INT64_MIN ? day_of(p->pub_time) : p->day;  /* for series */
+  int64_t pday = p->pday != INT64_MIN ? p->pday : p->day;  /* for series */
   int64_t best = -1, line = -1;
   double bsim = 0, lsim = 0;
   for (size_t k = 0; k < nc; k++) {
