@@ -280,7 +280,7 @@ static inline int is_dash(int32_t cp) { return cp == 0x2014 || cp == 0x2013 || c
 #define SC_SLOTS (1u << SC_BITS)
 #define SC_POOL (1u << 22)
 
-typedef struct sc_ent { uint64_t h; uint32_t koff, soff; uint16_t klen, slen; } sc_ent;
+typedef struct sc_ent { uint64_t h, sh; uint32_t koff, soff; uint16_t klen, slen; } sc_ent;   /* sh: hash of the stem */
 
 typedef struct tok1 {          /* pass-1 token */
   uint32_t off, len;           /* span */
@@ -749,9 +749,10 @@ static size_t number_norm(const unsigned char *s, size_t b, size_t e, int lang_e
 /* ================================================================== */
 
 /* Stem of the folded word w (via the per-thread cache); writes the
-** accent-stripped stem to out (cap >= 4*wn+64) and returns its length. */
+** accent-stripped stem to out (cap >= 4*wn+64), its hash (rcp__hash64,
+** seed 0) to *sh, and returns its length. */
 static size_t stem_word(tls *t, struct sb_stemmer *st, int lang_slot, const char *w, size_t wn,
-                        uint64_t wh, char *out) {
+                        uint64_t wh, char *out, uint64_t *sh) {
   /* wh: a hash of w (or 0: computed here); the key is compared anyway */
   uint64_t h = (wh ? wh : rcp__hash64(w, wn, 0)) ^ ((uint64_t)lang_slot * UINT64_C(0x9E3779B97F4A7C15));
   if (!t->sc) {
@@ -766,6 +767,7 @@ static size_t stem_word(tls *t, struct sb_stemmer *st, int lang_slot, const char
       if (!z->h) break;
       if (z->h == h && z->klen == wn && memcmp(t->scpool + z->koff, w, wn) == 0) {
         memcpy(out, t->scpool + z->soff, z->slen);
+        *sh = z->sh;
         return z->slen;
       }
       slot = (slot + 1) & (SC_SLOTS - 1);
@@ -784,6 +786,7 @@ static size_t stem_word(tls *t, struct sb_stemmer *st, int lang_slot, const char
     else k += fold_into(cp, 1, out + k);
   }
   if (k == 0) { memcpy(out, w, wn); k = wn; }
+  *sh = rcp__hash64(out, k, 0);
   if (t->sc && wn < 0xFFFF && k < 0xFFFF) {
     if (t->sc_used * 2 >= SC_SLOTS || t->scpool_n + wn + k > SC_POOL) {
       memset(t->sc, 0, SC_SLOTS * sizeof *t->sc);   /* full: start over */
@@ -794,6 +797,7 @@ static size_t stem_word(tls *t, struct sb_stemmer *st, int lang_slot, const char
     sc_ent *z = &t->sc[slot];
     z->h = h ? h : 1;
     if (z->h != h) { /* h == 0 never matches: leave it uncached */ z->h = 0; return k; }
+    z->sh = *sh;
     z->koff = (uint32_t)t->scpool_n; z->klen = (uint16_t)wn;
     memcpy(t->scpool + t->scpool_n, w, wn); t->scpool_n += wn;
     z->soff = (uint32_t)t->scpool_n; z->slen = (uint16_t)k;
@@ -938,11 +942,10 @@ int rcp__analyze(const rcp_ctx *ctx, rcp_doc *d) {
     if (st && !(k->flags & RCP_TOK_NUM)) {
       char *stem = t->str + pn;
       size_t sl = stem_word(t, st, lang_slot, t->fold + k->foff, k->flen,
-                            k->foff == k->noff ? o->hash : 0, stem);
+                            k->foff == k->noff ? o->hash : 0, stem, &o->shash);
       stem[sl] = 0;
       t->soff[2 * i + 1] = pn;
       pn += sl + 1;
-      o->shash = (sl == nl && memcmp(stem, norm, nl) == 0) ? o->hash : rcp__hash64(stem, sl, 0);
     } else {
       t->soff[2 * i + 1] = t->soff[2 * i];
       o->shash = o->hash;

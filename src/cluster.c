@@ -50,10 +50,10 @@ void rcp__cluster_params_default(rcp_cluster_params *p) {
   p->w_title = 1.0;
   p->w_name = 1.0;
   p->w_num = 1.0;
-  p->tau_days = 5.0;
+  p->tau_days = 3.0;
   p->geo_eps = 0;
   p->merge_pre = 0.5;
-  p->max_post = 200;
+  p->max_post = 64;
   p->max_cands = 16;
   p->max_feats = 80;
   p->query_feats = 24;
@@ -221,6 +221,7 @@ typedef struct sig {
 
 typedef struct pend {          /* one document recorded by rcp__cluster_doc */
   int64_t rowid, pub_time, day;     /* day: event day number or INT64_MIN */
+  int64_t pday;                     /* local publication day, INT64_MIN if unknown */
   uint64_t exact[2];
   char *ext_id, *title;             /* owned */
   char lang[8];
@@ -397,49 +398,74 @@ static int64_t civil_days(int64_t y, int m, int d) {
 
 static int64_t day_of(int64_t t) { return t == INT64_MIN ? t : (t >= 0 ? t / DAY : (t - DAY + 1) / DAY); }
 
+/* The publication day where it was published: the UTC time shifted by the
+** offset written in the date ("2020-06-10T00:13:28+02:00" is 10 June, not
+** 9 June); UTC when the date gives none.  INT64_MIN when unknown. */
+static int64_t local_day(const rcp_doc *d) {
+  if (d->pub_time == INT64_MIN) return INT64_MIN;
+  int64_t off = 0;
+  const char *s = d->published;
+  size_t n = s ? strlen(s) : 0;
+  if (n >= 16 && s[10] == 'T') {             /* ...T..:..(:..)(.fff)+HH:MM or +HHMM */
+    const char *z = s + n;
+    if (n >= 6 && (z[-6] == '+' || z[-6] == '-') && z[-3] == ':' && z[-5] >= '0' && z[-5] <= '9')
+      off = ((z[-5] - '0') * 10 + (z[-4] - '0')) * 3600 + ((z[-2] - '0') * 10 + (z[-1] - '0')) * 60,
+      off = z[-6] == '-' ? -off : off;
+    else if (n >= 5 && (z[-5] == '+' || z[-5] == '-') && z[-4] >= '0' && z[-4] <= '9')
+      off = ((z[-4] - '0') * 10 + (z[-3] - '0')) * 3600 + ((z[-2] - '0') * 10 + (z[-1] - '0')) * 60,
+      off = z[-5] == '-' ? -off : off;
+    if (off < -14 * 3600 || off > 14 * 3600) off = 0;
+  }
+  return day_of(d->pub_time + off);
+}
+
 static int year_of_day(int64_t day) {
   char b[11];
   rcp__fmt_day(day * DAY, b);
   return (b[0] - '0') * 1000 + (b[1] - '0') * 100 + (b[2] - '0') * 10 + (b[3] - '0');
 }
 
-/* The first date written in the first tokens: "6 janvier (2020)",
-** "January 6(, 2020)", "mardi" (relative to the publication day).  A date
-** without a year takes the publication year (or the one before when that
-** would put it in the future).  INT64_MIN when none, or when it is far
-** from the publication day (then it is about something else). */
+/* The event day from the dates written in the first tokens: "6 janvier
+** (2020)", "January 6(, 2020)", "mardi" (relative to the publication day).
+** A date without a year takes the publication year (or the one before when
+** that would put it in the future).  With a publication day, of the dates
+** between 14 days before it and the day after, the one closest to it (an
+** article names its event's day, and also past days it refers back to:
+** "la réunion du 24 juin"); without one, the first date (a dateline).
+** INT64_MIN when none. */
 static int64_t event_day(const rcp_doc *d) {
-  int64_t pday = day_of(d->pub_time);
+  int64_t pday = local_day(d), best = INT64_MIN;
   size_t lim = d->ntoks < 80 ? d->ntoks : 80;
   for (size_t i = 0; i < lim; i++) {
     const rcp_token *t = &d->toks[i];
     int m = 0, dd = -1, y = -1;
+    int64_t ed;
     if ((m = month_of(t))) {
       if (i > 0) dd = num_of(&d->toks[i - 1], 1, 31);
       size_t j = i + 1;
       if (dd < 0 && j < d->ntoks) { dd = num_of(&d->toks[j], 1, 31); if (dd > 0) j++; }
       if (dd < 0) continue;
       if (j < d->ntoks) y = num_of(&d->toks[j], 1900, 2100);
-    } else if (pday != INT64_MIN && i < 40) {
-      int w = wday_of(t);
-      if (w) {
-        /* the most recent such weekday on or before the publication day
-        ** (1970-01-01 was a Thursday: weekday index 3, Monday = 0) */
-        int64_t wd = ((pday % 7) + 7 + 3) % 7, want = w - 1;
-        return pday - ((wd - want + 7) % 7);
+      if (y < 0) {
+        if (pday == INT64_MIN) continue;
+        y = year_of_day(pday);
+        if (civil_days(y, m, dd) > pday + 1) y--;
       }
-      continue;
+      ed = civil_days(y, m, dd);
+    } else if (pday != INT64_MIN) {
+      int w = wday_of(t);
+      if (!w) continue;
+      /* the most recent such weekday on or before the publication day
+      ** (1970-01-01 was a Thursday: weekday index 3, Monday = 0) */
+      int64_t wd = ((pday % 7) + 7 + 3) % 7, want = w - 1;
+      ed = pday - ((wd - want + 7) % 7);
     } else continue;
-    if (y < 0) {
-      if (pday == INT64_MIN) continue;
-      y = year_of_day(pday);
-      if (civil_days(y, m, dd) > pday + 1) y--;
-    }
-    int64_t ed = civil_days(y, m, dd);
-    if (pday != INT64_MIN && (ed > pday + 1 || ed < pday - 14)) return INT64_MIN;
-    return ed;
+    if (pday == INT64_MIN) return ed;
+    if (ed > pday + 1 || ed < pday - 14) continue;   /* about something else */
+    int64_t dist = ed > pday ? ed - pday : pday - ed, bd = best > pday ? best - pday : pday - best;
+    if (best == INT64_MIN || dist < bd) best = ed;
   }
-  return INT64_MIN;
+  return best;
 }
 
 /* ---- features ------------------------------------------------------- */
@@ -665,7 +691,29 @@ static uint64_t get_u64(const unsigned char **p, const unsigned char *end, int *
 }
 
 #define STATE_MAGIC3 UINT64_C(0x3353544f52434552) /* "RECORTS3": weights as u64 */
-#define STATE_MAGIC UINT64_C(0x3453544f52434552)  /* "RECORTS4": weights as u32 */
+#define STATE_MAGIC4 UINT64_C(0x3453544f52434552) /* "RECORTS4": weights as u32 */
+#define STATE_MAGIC UINT64_C(0x3553544f52434552)  /* "RECORTS5": exact layout */
+
+/* A live story's state, version 5: header; the norms as the bits of their
+** doubles, the storyline fields; the centroid table's capacity and each
+** entry as (slot u32, key u64, weight u32): a story reloaded from the store
+** is bit for bit the one in memory (same table layout, so the same order
+** of floating-point sums), which is what makes two batches give exactly
+** the stories of one batch.  Versions 3 and 4 are still read (rebuilt by
+** insertion: equal up to rounding). */
+static void put_u32(rcp_buf *b, uint32_t v) {
+  unsigned char x[4] = { (unsigned char)v, (unsigned char)(v >> 8), (unsigned char)(v >> 16),
+                         (unsigned char)(v >> 24) };
+  rcp__buf_add(b, x, 4);
+}
+static uint32_t get_u32(const unsigned char **p, const unsigned char *end, int *ok) {
+  if (end - *p < 4) { *ok = 0; return 0; }
+  uint32_t v = (uint32_t)(*p)[0] | (uint32_t)(*p)[1] << 8 | (uint32_t)(*p)[2] << 16 | (uint32_t)(*p)[3] << 24;
+  *p += 4;
+  return v;
+}
+static uint64_t dbits(double d) { uint64_t u; memcpy(&u, &d, 8); return u; }
+static double bitsd(uint64_t u) { double d; memcpy(&d, &u, 8); return d; }
 #define SIG_MAGIC UINT64_C(0x3347495352434552)   /* "RECRSIG3" */
 
 static int story_state(const story *s, rcp_buf *b) {
@@ -674,15 +722,18 @@ static int story_state(const story *s, rcp_buf *b) {
   put_u64(b, (uint64_t)s->first); put_u64(b, (uint64_t)s->last);
   put_u64(b, (uint64_t)s->dlo); put_u64(b, (uint64_t)s->dhi);
   put_u64(b, s->n); put_u64(b, s->title_h);
+  put_u64(b, dbits(s->norm2));
+  for (int f = 0; f < 4; f++) put_u64(b, dbits(s->nf2[f]));
+  put_u64(b, (uint64_t)s->line); put_u64(b, s->lchk);
+  put_u64(b, s->c.cap);
   put_u64(b, s->c.n);
   for (uint32_t i = 0; i < s->c.cap; i++) {
     if (!s->c.k[i]) continue;
     uint32_t w;
-    unsigned char x[4];
     memcpy(&w, &s->c.v[i], 4);
+    put_u32(b, i);
     put_u64(b, s->c.k[i]);
-    for (int k = 0; k < 4; k++) x[k] = (unsigned char)(w >> (8 * k));
-    rcp__buf_add(b, x, 4);
+    put_u32(b, w);
   }
   put_u64(b, s->narts);
   for (uint32_t i = 0; i < s->narts; i++) {
@@ -698,7 +749,8 @@ static int load_story(void *ud, int64_t id, const void *blob, size_t len) {
   const unsigned char *p = blob, *end = p + len;
   int ok = 1;
   uint64_t magic = get_u64(&p, end, &ok);
-  if ((magic != STATE_MAGIC && magic != STATE_MAGIC3) || !ok) return RCP_OK;  /* unknown: leave it */
+  if ((magic != STATE_MAGIC && magic != STATE_MAGIC4 && magic != STATE_MAGIC3) || !ok)
+    return RCP_OK;                 /* unknown: leave it */
   uint32_t i = slot_new(c);
   if (i == UINT32_MAX) return RCP_ENOMEM;
   story *s = &c->st[i];
@@ -707,8 +759,34 @@ static int load_story(void *ud, int64_t id, const void *blob, size_t len) {
   s->first = (int64_t)get_u64(&p, end, &ok); s->last = (int64_t)get_u64(&p, end, &ok);
   s->dlo = (int64_t)get_u64(&p, end, &ok); s->dhi = (int64_t)get_u64(&p, end, &ok);
   s->n = (uint32_t)get_u64(&p, end, &ok); s->title_h = get_u64(&p, end, &ok);
-  uint64_t nf = get_u64(&p, end, &ok);
   c->nlive++;
+  if (magic == STATE_MAGIC) {
+    double n2 = bitsd(get_u64(&p, end, &ok)), f2[4];
+    for (int f = 0; f < 4; f++) f2[f] = bitsd(get_u64(&p, end, &ok));
+    s->line = (int64_t)get_u64(&p, end, &ok);
+    s->lchk = (uint32_t)get_u64(&p, end, &ok);
+    uint64_t cap = get_u64(&p, end, &ok), nf = get_u64(&p, end, &ok);
+    if (!ok || cap < 64 || cap > (1u << 30) || (cap & (cap - 1)) || nf > cap) return RCP_OK;
+    s = &c->st[i];
+    s->c.k = rcp__calloc(cap, sizeof *s->c.k);
+    s->c.v = rcp__calloc(cap, sizeof *s->c.v);
+    if (!s->c.k || !s->c.v) return RCP_ENOMEM;
+    s->c.cap = (uint32_t)cap;
+    for (uint64_t k = 0; ok && k < nf; k++) {
+      uint32_t slot = get_u32(&p, end, &ok);
+      uint64_t h = get_u64(&p, end, &ok);
+      uint32_t wb = get_u32(&p, end, &ok);
+      if (!ok || slot >= cap || !h || c->st[i].c.k[slot]) { ok = 0; break; }
+      c->st[i].c.k[slot] = h;
+      memcpy(&c->st[i].c.v[slot], &wb, 4);
+      c->st[i].c.n++;
+      RCP_TRY(post_add(&c->post, h, i));
+    }
+    s = &c->st[i];
+    s->norm2 = n2;
+    memcpy(s->nf2, f2, sizeof f2);
+  }
+  uint64_t nf = magic == STATE_MAGIC ? 0 : get_u64(&p, end, &ok);
   for (uint64_t k = 0; ok && k < nf; k++) {
     uint64_t h = get_u64(&p, end, &ok);
     uint32_t wb = 0;
@@ -895,7 +973,8 @@ int rcp__cluster_doc(rcp_clusterer *c, const rcp_doc *d, const rcp_rel *rels,
   if (lang) { strncpy(p->lang, lang, sizeof p->lang - 1); }
   p->title_h = title_hash(d->title);
   int64_t ed = event_day(d);
-  p->day = ed != INT64_MIN ? ed : day_of(d->pub_time);
+  p->pday = local_day(d);
+  p->day = ed != INT64_MIN ? ed : p->pday;
   int rc = (!p->ext_id || (d->title && !p->title)) ? RCP_ENOMEM : RCP_OK;
   if (rc == RCP_OK) rc = doc_features(d, &p->f, &p->nf);
   if (rc == RCP_OK && nrels) {
@@ -1071,16 +1150,34 @@ static int close_story(rcp_clusterer *c, uint32_t i, rcp_buf *b) {
   return story_drop(c, i);
 }
 
-/* Closes the stories without news for window_days before `now`. */
+/* Closes the stories without news for window_days before `now`, in id
+** order (not slot order: slots differ after a reload from the store). */
+static int id_cmp(const void *a, const void *b) {
+  const int64_t *x = a, *y = b;
+  return *x < *y ? -1 : *x > *y;
+}
+
 static int close_expired(rcp_clusterer *c, rcp_buf *b) {
   if (c->now == INT64_MIN) return RCP_OK;
   int64_t limit = c->now - (int64_t)c->window * DAY;
+  size_t n = 0;
   for (uint32_t i = 0; i < c->nst; i++) {
     story *s = &c->st[i];
-    if (!s->used || s->last == INT64_MIN || s->last >= limit) continue;
-    RCP_TRY(close_story(c, i, b));
+    if (s->used && s->last != INT64_MIN && s->last < limit) n++;
   }
-  return RCP_OK;
+  if (!n) return RCP_OK;
+  int64_t *x = rcp__malloc(n * 2 * sizeof *x);   /* (id, slot) pairs */
+  if (!x) return RCP_ENOMEM;
+  n = 0;
+  for (uint32_t i = 0; i < c->nst; i++) {
+    story *s = &c->st[i];
+    if (s->used && s->last != INT64_MIN && s->last < limit) { x[2 * n] = s->id; x[2 * n + 1] = i; n++; }
+  }
+  qsort(x, n, 2 * sizeof *x, id_cmp);
+  int rc = RCP_OK;
+  for (size_t k = 0; k < n && rc == RCP_OK; k++) rc = close_story(c, (uint32_t)x[2 * k + 1], b);
+  rcp__free(x);
+  return rc;
 }
 
 /* One similarity from the cosines of the families both sides have. */
@@ -1355,7 +1452,7 @@ static int cluster_one(rcp_clusterer *c, pend *p, feat *v, feat *vh, cand *cd, c
   double maxq = 0;
   for (size_t k = 0; k < nc; k++) if (fmod(cd[k].hits, 1e9) > maxq) maxq = fmod(cd[k].hits, 1e9);
   /* 3. the best live story (ties: the older id) */
-  int64_t pday = p->pub_time != INT64_MIN ? day_of(p->pub_time) : p->day;  /* for series */
+  int64_t pday = p->pday != INT64_MIN ? p->pday : p->day;  /* for series */
   int64_t best = -1, line = -1;
   double bsim = 0, lsim = 0;
   for (size_t k = 0; k < nc; k++) {
@@ -1558,7 +1655,8 @@ int rcp__cluster_flush(rcp_clusterer *c, int64_t **touched, size_t *ntouched) {
   rcp__free(cd);
   for (size_t i = 0; i < c->npend; i++) pend_clear(&c->pend[i]);
   c->npend = 0;
-  if (rc == RCP_OK) rc = close_expired(c, &b);
+  /* no closing here: stories close when a later day arrives (cluster_one),
+  ** so where a batch ends changes nothing */
   /* persist the live stories that changed */
   for (uint32_t i = 0; i < c->nst && rc == RCP_OK; i++) {
     story *s = &c->st[i];

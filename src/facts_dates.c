@@ -514,7 +514,16 @@ int rcp__facts_dates(fx_doc *x, rcp_doc *d) {
       double v; size_t nt;
       int kind = number_at(x, i, &v, &nt);
       char u = kind && i + nt < x->n ? time_unit(x->t[i + nt].key) : 0;
-      if (u && kind == 2 && !(i > 0 && (fx_is(x, i - 1, "depuis") || fx_is(x, i - 1, "pendant") ||
+      /* "ces sept derniers jours", "les trois prochains mois": the
+      ** adjective marks a stretch of time */
+      int adj = 0;
+      if (kind && !u && i + nt + 1 < x->n &&
+          (fx_is(x, i + nt, "derniers") || fx_is(x, i + nt, "dernieres") || fx_is(x, i + nt, "prochains") ||
+           fx_is(x, i + nt, "prochaines") || fx_is(x, i + nt, "last") || fx_is(x, i + nt, "next"))) {
+        u = time_unit(x->t[i + nt + 1].key);
+        if (u) { adj = 1; nt++; }
+      }
+      if (u && kind == 2 && !adj && !(i > 0 && (fx_is(x, i - 1, "depuis") || fx_is(x, i - 1, "pendant") ||
                                         fx_is(x, i - 1, "durant") || fx_is(x, i - 1, "for") ||
                                         fx_is(x, i - 1, "en") || fx_is(x, i - 1, "in"))) &&
           !(i + nt + 1 < x->n && (fx_is(x, i + nt + 1, "apres") || fx_is(x, i + nt + 1, "avant") ||

@@ -292,6 +292,11 @@ static const char *role_before(const fx_doc *x, size_t i) {
   return NULL;
 }
 
+static int in_list(const char *k, const char *const *t) {
+  for (int i = 0; t[i]; i++) if (fx_eq(k, t[i])) return 1;
+  return 0;
+}
+
 /* The common noun just before a name that says what the name is: "le
 ** groupe Kraftwerk", "l'assureur américain FM Global", "la ville de Rouen",
 ** "la prison d'Evin", "le chanteur X".  Returns 'O', 'L', 'P' or 0. */
@@ -305,7 +310,7 @@ static char kind_noun_before(const fx_doc *x, size_t b) {
     "distributeur", "transporteur", "cimenterie", "usine", "constructeurs", "groupes", "ongs",
     "associations", "partis", "syndicats", "banques", "compagnies", "company", "firm", "group",
     "newspaper", "magazine", "network", "party", "union", "band", "brand", "team", "airline",
-    "television", "tele", "hopital", "universite", "ecole", "lycee", "college", "federation",
+    "television", "tele", "hopital", "clinique", "universite", "ecole", "lycee", "college", "federation",
     "maison-mere", "filiale", "proprietaire", "ong", "institut", "sondeur", "regie", NULL};
   static const char *const loc[] = {"ville", "commune", "village", "region", "province", "departement",
     "pays", "capitale", "quartier", "ile", "comte", "localite", "port", "station", "vallee", "massif",
@@ -326,9 +331,15 @@ static char kind_noun_before(const fx_doc *x, size_t b) {
   static const char *const per_de[] = {"mort", "deces", "meurtre", "assassinat", "disparition",
     "obseques", "funerailles", "proces", "arrestation", "famille", "entourage", "avocat", "avocats",
     "epouse", "veuve", "mari", "fils", "fille", "frere", "soeur", "pere", "mere", "biographe", NULL};
+  /* "de l'Iron Range", "de la Loire" */
+  if (k > 0 && (fx_is(x, k, "l'") || fx_is(x, k, "la")) && (fx_is(x, k - 1, "de") || fx_is(x, k - 1, "d'"))) k--;
   if (fx_is(x, k, "de") || fx_is(x, k, "d'") || fx_is(x, k, "du")) {
     if (k == 0) return 0;
     k--;
+    /* "la région minière de X": one adjective between */
+    if (k > 0 && x->t[k].kind == FX_WORD && !(x->t[k].flags & FX_CAP) && is_org_adj(x->t[k].key) &&
+        in_list(x->t[k - 1].key, loc))
+      k--;
     /* places take "de": "la ville de X", "la prison d'Evin"; people in
     ** "la mort de X", "la famille de X" */
     for (int i = 0; loc[i]; i++) if (fx_is(x, k, loc[i])) return 'L';
@@ -340,8 +351,13 @@ static char kind_noun_before(const fx_doc *x, size_t b) {
     }
     return 0;
   }
+  /* adjectives between the noun and the name ("l'assureur américain X"),
+  ** unless the word is itself a kind noun ("hôpital", "clinique" end like
+  ** adjectives) */
   for (int adj = 0; adj < 2 && k > 0 && x->t[k].kind == FX_WORD && !(x->t[k].flags & FX_CAP) &&
-                    is_org_adj(x->t[k].key) && !is_role(x->t[k].key); adj++)
+                    is_org_adj(x->t[k].key) && !is_role(x->t[k].key) && !in_list(x->t[k].key, org) &&
+                    !in_list(x->t[k].key, loc) && !in_list(x->t[k].key, per);
+       adj++)
     k--;
   if (x->t[k].kind != FX_WORD || (x->t[k].flags & FX_CAP)) return 0;
   for (int i = 0; org[i]; i++) if (fx_is(x, k, org[i])) return 'O';
@@ -482,7 +498,9 @@ int rcp__facts_entities(fx_doc *x, rcp_doc *d) {
     /* "Mort de Florian Schneider", "Ouest de l'Allemagne": a sentence-initial
     ** common word or a compass word before a particle is not part of the name */
     if (!titled && b + 2 < x->n && !org_head_of(x, b) && !rcp__fx_firstname(x->t[b].key) &&
-        (is_compass(x->t[b].key) || (sent0 && b == i)) && is_particle(x->t[b + 1].key)) {
+        (is_compass(x->t[b].key) || (sent0 && b == i)) && is_particle(x->t[b + 1].key) &&
+        /* "Trump et Biden": a coordination joins two names */
+        !fx_is(x, b + 1, "et") && !fx_is(x, b + 1, "and")) {
       fx_gaz_hit h0;
       if (is_compass(x->t[b].key) || !rcp__fx_gaz(x->t[b].key, &h0)) {
         size_t nb = b + 1;
@@ -546,6 +564,14 @@ int rcp__facts_entities(fx_doc *x, rcp_doc *d) {
       e = ge;
       type = hit.type == 'O' ? RCP_ENT_ORG : hit.type == 'P' ? RCP_ENT_PERSON : RCP_ENT_PLACE;
       canon = hit.id;
+      /* "la reine Elizabeth": a role right before a first name that is also
+      ** a town makes a person */
+      if (type == RCP_ENT_PLACE && e == b && b > 0 && x->t[b - 1].kind == FX_WORD &&
+          !(x->t[b - 1].flags & FX_CAP) && is_role(x->t[b - 1].key) && !fx_is(x, b - 1, "ministere") &&
+          rcp__fx_firstname(x->t[b].key)) {
+        type = RCP_ENT_PERSON;
+        canon = NULL;
+      }
       /* "Christiane Lambert" where "Christiane" is also a town: a first name
       ** followed by a capitalised word is a person */
     } else if (org_head && !titled) {
@@ -615,8 +641,11 @@ int rcp__facts_entities(fx_doc *x, rcp_doc *d) {
       for (size_t k2 = b; k2 <= e; k2++) {
         if (x->t[k2].kind == FX_WORD && !(x->t[k2].flags & FX_ALLCAP) && !is_particle(x->t[k2].key)) allcaps = 0;
         fx_gaz_hit hp;
-        if ((k2 == b || k2 == e) && x->t[k2].kind == FX_WORD && rcp__fx_gaz(x->t[k2].key, &hp) &&
-            hp.type == 'L' && hp.rank >= 1000000)
+        /* "Irlande du Nord", "Kurdistan d'Irak": the place joined by a
+        ** particle ("Paris Photo", "Paris Match" are not places) */
+        if (((k2 == b && b + 1 <= e && is_particle(x->t[b + 1].key)) ||
+             (k2 == e && e > b && is_particle(x->t[e - 1].key))) &&
+            x->t[k2].kind == FX_WORD && rcp__fx_gaz(x->t[k2].key, &hp) && hp.type == 'L' && hp.rank >= 1000000)
           has_place = 1;
       }
       /* "Pnat" in brackets after its lowercase expansion */
@@ -652,6 +681,10 @@ int rcp__facts_entities(fx_doc *x, rcp_doc *d) {
                  (fx_is(x, b - 1, "selon") || fx_is(x, b - 1, "sur") || fx_is(x, b - 1, "revele") ||
                   fx_is(x, b - 1, "rapporte") || fx_is(x, b - 1, "relate") || fx_is(x, b - 1, "via"))) {
         weak_org = 1;          /* "selon Mediapart", "sur Twitter": unless a person */
+      } else if (len == 1 && !sent0 && b > 1 && !first && !(x->t[b].flags & FX_ALLCAP) && x->t[b].len >= 3 &&
+                 !strpbrk(x->t[b].key, "0123456789") && fx_is(x, b - 1, "le") && fx_is(x, b - 2, "dans") &&
+                 x->text[x->t[b - 1].off] == 'l') {
+        type = RCP_ENT_PLACE;  /* "dans le Minnesota": an unknown single name */
       } else if (len >= 2 && !sent0 && !is_func(x->t[b].key) && RCP_FX_MULTI_DEFAULT_ORG) {
         type = RCP_ENT_ORG;   /* an unknown multi-word name with no cue */
       }

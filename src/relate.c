@@ -8,10 +8,13 @@
 ** page numbers, and a slot matches when the page's own stored band bytes
 ** equal the probe, so no key is stored twice.  (3) Rewrites share few
 ** shingles: pages of the last day (by publication time) keep a bottom-8
-** sketch of their anchors (numbers and capitalised non-initial words); two
-** pages sharing 3 sampled anchors are compared sentence by sentence
-** (weighted overlap of content stems; weights from a count-min sketch of
-** stem document frequencies) and on their names and numbers.
+** sketch of their anchors (numbers and capitalised non-initial words) and
+** the key of their headline, found through posting tables (anchor -> pages,
+** headline -> pages, rebuilt as pages leave the window); two pages sharing
+** 3 sampled anchors are compared sentence by sentence (weighted overlap of
+** content stems; weights from a count-min sketch of stem document
+** frequencies) and on their names and numbers; two pages with the same
+** headline within 12 hours, on their names and numbers.
 ** Verification: Jaccard from the 128 8-bit slots (corrected for chance
 ** collisions), containment = |A n B| / min(|A|, |B|) from the Jaccard and
 ** the shingle counts.  Kinds and thresholds: docs/relate.md.
@@ -62,6 +65,11 @@ typedef struct live {          /* a page of the rewrite window */
   uint8_t nanch;
 } live;
 
+/* Postings of the window: (key << 32 | idx) in an open-addressing table
+** (0 empty), several entries per key.  Entries of pages that left the
+** window stay until the next rebuild (window_index_rebuild). */
+typedef struct pmap { uint64_t *v; size_t cap, used; } pmap;
+
 struct rcp_relidx {
   rcp_ctx *ctx;
   uint64_t seed;
@@ -76,6 +84,7 @@ struct rcp_relidx {
   uint32_t *lsh; size_t lcap, lused;    /* (band, bytes) -> idx+1 */
   /* rewrite window */
   live *win; size_t wn, wcap, whead;    /* ring [whead, wn) */
+  pmap amap, tmap;             /* window postings: anchor -> idx, title key -> idx */
   int32_t newest;
   uint16_t *df;                /* 2 x DF_W counters */
   uint32_t ndocs;
@@ -257,13 +266,16 @@ void rcp__relidx_free(rcp_relidx *ix) {
   rcp__free(ix->tmin); rcp__free(ix->exact);
   rcp__free(ix->xmap); rcp__free(ix->lsh);
   rcp__free(ix->win); rcp__free(ix->df);
+  rcp__free(ix->amap.v); rcp__free(ix->tmap.v);
   rcp__free(ix);
 }
 
 size_t rcp__relidx_bytes(const rcp_relidx *ix, size_t *npages, size_t *window_bytes) {
   size_t per = sizeof(uint32_t) + SIG_N + 4 + 4 + 8;
   if (npages) *npages = ix->n;
-  if (window_bytes) *window_bytes = ix->wcap * sizeof(live) + 2 * DF_W * sizeof(uint16_t);
+  if (window_bytes)
+    *window_bytes = ix->wcap * sizeof(live) + 2 * DF_W * sizeof(uint16_t) +
+                    (ix->amap.cap + ix->tmap.cap) * sizeof(uint64_t);
   return ix->cap * per + (ix->xcap + ix->lcap) * sizeof(uint32_t);
 }
 
@@ -333,16 +345,6 @@ static uint8_t anchors_of(const rcp_doc *d, uint64_t seed, uint32_t out[ANCH_K])
     out[k] = h;
   }
   return n;
-}
-
-static int shared_anchors(const uint32_t *a, int na, const uint32_t *b, int nb) {
-  int i = 0, j = 0, s = 0;
-  while (i < na && j < nb) {
-    if (a[i] == b[j]) { s++; i++; j++; }
-    else if (a[i] < b[j]) i++;
-    else j++;
-  }
-  return s;
 }
 
 /* ---- document frequencies of stems (count-min sketch, 2 rows) ---- */
@@ -575,6 +577,95 @@ static int adds_news(const rcp_doc *later, const rcp_doc *earlier) {
 
 /* ---- the window ------------------------------------------------- */
 
+static size_t pmap_slot(uint32_t key, size_t cap) {
+  return (size_t)(mix(key) & (cap - 1));
+}
+
+static void pmap_put(pmap *m, uint32_t key, uint32_t idx) {   /* room checked by the caller */
+  size_t s = pmap_slot(key, m->cap);
+  while (m->v[s]) s = (s + 1) & (m->cap - 1);
+  m->v[s] = (uint64_t)key << 32 | idx;
+  m->used++;
+}
+
+/* Rebuilds both posting tables from the live window, sized for `extra`
+** more pages: at most half full. */
+static int window_index_rebuild(rcp_relidx *ix, size_t extra) {
+  size_t live_n = ix->wn - ix->whead + extra;
+  size_t acap = 1024, tcap = 256;
+  while (acap < 4 * ANCH_K * live_n) acap *= 2;
+  while (tcap < 4 * live_n) tcap *= 2;
+  uint64_t *a = rcp__calloc(acap, sizeof *a), *t = rcp__calloc(tcap, sizeof *t);
+  if (!a || !t) { rcp__free(a); rcp__free(t); return RCP_ENOMEM; }
+  rcp__free(ix->amap.v); rcp__free(ix->tmap.v);
+  ix->amap = (pmap){ a, acap, 0 };
+  ix->tmap = (pmap){ t, tcap, 0 };
+  for (size_t w = ix->whead; w < ix->wn; w++) {
+    const live *l = &ix->win[w];
+    for (int k = 0; k < l->nanch; k++) pmap_put(&ix->amap, l->anch[k], l->idx);
+    if (l->title) pmap_put(&ix->tmap, l->title, l->idx);
+  }
+  return RCP_OK;
+}
+
+static int cmp_u64(const void *a, const void *b) {
+  uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+  return x < y ? -1 : x > y;
+}
+
+/* Appends v to the growable array *a (cap *cap, length *n). */
+static int push_u64(uint64_t **a, size_t *cap, size_t *n, uint64_t v) {
+  if (*n == *cap) {
+    size_t nc = *cap ? *cap * 2 : 256;
+    uint64_t *q = rcp__realloc(*a, nc * sizeof *q);
+    if (!q) return RCP_ENOMEM;
+    *a = q;
+    *cap = nc;
+  }
+  (*a)[(*n)++] = v;
+  return RCP_OK;
+}
+
+/* The live window pages (idx >= lo) sharing at least ANCH_MIN of the na
+** sampled anchors (via 2) or the headline key tkey (via 4): *hits gets
+** (idx << 8 | via), ascending, each page once.  The same pages, in the
+** same order, as comparing the new page with every page of the window. */
+static int window_hits(const rcp_relidx *ix, const uint32_t *anch, uint8_t na, uint32_t tkey,
+                       uint32_t lo, uint64_t **hits, size_t *hcap, size_t *nh) {
+  *nh = 0;
+  int rc = RCP_OK;
+  if (na >= ANCH_MIN)
+    for (int k = 0; k < na && rc == RCP_OK; k++)
+      for (size_t s = pmap_slot(anch[k], ix->amap.cap); ix->amap.v[s] && rc == RCP_OK;
+           s = (s + 1) & (ix->amap.cap - 1))
+        if ((uint32_t)(ix->amap.v[s] >> 32) == anch[k] && (uint32_t)ix->amap.v[s] >= lo)
+          rc = push_u64(hits, hcap, nh, (uint64_t)(uint32_t)ix->amap.v[s] << 8 | 2);
+  if (tkey)
+    for (size_t s = pmap_slot(tkey, ix->tmap.cap); ix->tmap.v[s] && rc == RCP_OK;
+         s = (s + 1) & (ix->tmap.cap - 1))
+      if ((uint32_t)(ix->tmap.v[s] >> 32) == tkey && (uint32_t)ix->tmap.v[s] >= lo)
+        rc = push_u64(hits, hcap, nh, (uint64_t)(uint32_t)ix->tmap.v[s] << 8 | 4);
+  if (rc != RCP_OK || !*nh) return rc;
+  uint64_t *h = *hits;
+  qsort(h, *nh, sizeof *h, cmp_u64);
+  /* runs of one idx: count its anchor hits, or its title hit */
+  size_t out = 0;
+  for (size_t i = 0; i < *nh;) {
+    uint64_t idx = h[i] >> 8;
+    size_t j = i, anchors = 0;
+    uint8_t via = 0;
+    while (j < *nh && h[j] >> 8 == idx) {
+      if ((h[j] & 0xFF) == 2) anchors++; else via |= 4;
+      j++;
+    }
+    if (anchors >= ANCH_MIN) via |= 2;
+    if (via) h[out++] = idx << 8 | via;
+    i = j;
+  }
+  *nh = out;
+  return RCP_OK;
+}
+
 static void window_expire(rcp_relidx *ix) {
   if (ix->newest == INT32_MIN) return;
   int64_t lim = (int64_t)ix->newest - REWRITE_MIN;   /* rewrites follow within a day */
@@ -595,6 +686,9 @@ static int window_add(rcp_relidx *ix, uint32_t idx, int32_t tmin, const uint32_t
     ix->win = w;
     ix->wcap = nc;
   }
+  if (!ix->amap.v || 2 * (ix->amap.used + ANCH_K) > ix->amap.cap ||
+      2 * (ix->tmap.used + 1) > ix->tmap.cap)
+    RCP_TRY(window_index_rebuild(ix, 1024));
   live *l = &ix->win[ix->wn++];
   memset(l, 0, sizeof *l);
   l->idx = idx;
@@ -602,6 +696,8 @@ static int window_add(rcp_relidx *ix, uint32_t idx, int32_t tmin, const uint32_t
   memcpy(l->anch, anch, na * sizeof *anch);
   l->nanch = na;
   l->title = title;
+  for (int k = 0; k < na; k++) pmap_put(&ix->amap, anch[k], idx);
+  if (title) pmap_put(&ix->tmap, title, idx);
   return RCP_OK;
 }
 
@@ -652,6 +748,8 @@ int rcp__relate_doc(rcp_relidx *ix, const rcp_doc *d, rcp_rel **rels, size_t *nr
   int64_t rowid = d->rowid ? d->rowid : (int64_t)ix->n + 1;
   cand cands[MAX_CAND];
   size_t nc = 0;
+  uint64_t *hits = NULL;
+  size_t hcap = 0, nh = 0;
   uint32_t anch[ANCH_K];
   uint8_t na = anchors_of(d, ix->seed, anch);
   uint32_t tkey = title_key(d);
@@ -677,15 +775,18 @@ int rcp__relate_doc(rcp_relidx *ix, const rcp_doc *d, rcp_rel **rels, size_t *nr
     }
     /* anchor candidates from the window */
     window_expire(ix);
-    if (na >= ANCH_MIN || tkey) {
-      for (size_t w = ix->whead; w < ix->wn; w++) {
-        const live *l = &ix->win[w];
-        uint8_t via = (na >= ANCH_MIN && shared_anchors(anch, na, l->anch, l->nanch) >= ANCH_MIN) ? 2 : 0;
-        if (tkey && l->title == tkey) via |= 4;
-        if (!via) continue;
+    if ((na >= ANCH_MIN || tkey) && ix->whead < ix->wn && ix->amap.v) {
+      /* window pages sharing ANCH_MIN sampled anchors or the headline,
+      ** through the posting tables, in window (idx) order: entries are
+      ** (idx << 8 | via) */
+      uint32_t lo = ix->win[ix->whead].idx;
+      rc = window_hits(ix, anch, na, tkey, lo, &hits, &hcap, &nh);
+      for (size_t h = 0; h < nh && rc == RCP_OK; h++) {
+        uint32_t hidx = (uint32_t)(hits[h] >> 8);
+        uint8_t via = (uint8_t)(hits[h] & 0xFF);
         size_t q = 0;
-        while (q < nc && cands[q].idx != l->idx) q++;
-        if (q == nc && nc < MAX_CAND) { cands[nc].idx = l->idx; cands[nc].via = via; nc++; }
+        while (q < nc && cands[q].idx != hidx) q++;
+        if (q == nc && nc < MAX_CAND) { cands[nc].idx = hidx; cands[nc].via = via; nc++; }
         else if (q < nc) cands[q].via |= via;
       }
     }
@@ -772,6 +873,7 @@ int rcp__relate_doc(rcp_relidx *ix, const rcp_doc *d, rcp_rel **rels, size_t *nr
     for (size_t i = 0; i < nout && rc == RCP_OK; i++)
       rc = rcp__store_relate_put_rel(ix->ctx->store, d->rowid, &out[i]);
   }
+  rcp__free(hits);
   if (rc != RCP_OK) { rcp__free(out); return rc; }
   *rels = out;
   *nrels = nout;

@@ -190,8 +190,11 @@ int rcp__svg_graph(rcp_buf *b, json_t *story, int web) {
     const node *p = &v[v[i].of];
     int x1 = 12 + p->depth * col_w, y1 = top + p->row * row_h;
     int x2 = 12 + v[i].depth * col_w, y2 = top + v[i].row * row_h;
+    /* an elbow: down from under the parent's circle, then right along the
+    ** child's row, so no edge crosses a label (labels sit right of their
+    ** circle, one node a row) */
     rcp__buf_printf(b, "<path d=\"M%d %d C%d %d %d %d %d %d\" fill=\"none\" stroke=\"%s\" stroke-width=\"1.5\"/>",
-                    x1, y1, x1 + col_w / 2, y1, x2 - col_w / 2, y2, x2 - 7, y2, lane_color[role_lane(v[i].role)]);
+                    x1, y1 + 6, x1, y2, x1, y2, x2 - 7, y2, lane_color[role_lane(v[i].role)]);
   }
   for (int i = 0; i < n; i++) {
     int x = 12 + v[i].depth * col_w, y = top + v[i].row * row_h;

@@ -93,6 +93,7 @@ TEST_SUITE(facts_dates) {
     {"Les travaux ont pris plus de 18 mois.", "fr", "plus de 18 mois", 18, 'M', "plus de"},
     {"Il est en poste depuis six semaines.", "fr", "depuis six semaines", 6, 'W', NULL},
     {"The talks lasted for two weeks.", "en", "two weeks", 2, 'W', NULL},
+    {"Plus de 380.000 cas ont été déclarés ces sept derniers jours.", "fr", "sept derniers jours", 7, 'D', NULL},
   };
   for (size_t i = 0; i < sizeof durs / sizeof durs[0]; i++) {
     TEST(durs[i].text) {
@@ -201,6 +202,13 @@ TEST_SUITE(facts_entities) {
      RCP_ENT_PERSON},
     {"avait précisé le procureur-adjoint de Perpignan, Luc-André Lenormand.", "fr", "Luc-André Lenormand",
      RCP_ENT_PERSON},
+    {"Il a été hospitalisé à l'hôpital parisien Georges Pompidou lundi.", "fr", "Georges Pompidou", RCP_ENT_ORG},
+    {"La reine Elizabeth perd son trône à la Barbade.", "fr", "Elizabeth", RCP_ENT_PERSON},
+    {"Trump et Biden, duel à distance.\n\nLe président Donald Trump a parlé.", "fr", "Trump", RCP_ENT_PERSON},
+    {"Le candidat fait campagne vendredi dans le Minnesota.", "fr", "Minnesota", RCP_ENT_PLACE},
+    {"La grande région minière de l'Iron Range a voté.", "fr", "Iron Range", RCP_ENT_PLACE},
+    {"Cette année, Paris Photo a renoncé à sa foire.", "fr", "Paris Photo", RCP_ENT_ORG},
+    {"Le gouvernement d'Irlande du Nord a répondu.", "fr", "Irlande du Nord", RCP_ENT_PLACE},
   };
   for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
     TEST(cases[i].name) {
@@ -251,6 +259,15 @@ TEST_SUITE(facts_quotes) {
     {"Pierre Martin a affirmé : « Nous avons tout essayé ».", "fr", "Nous avons tout essayé", "Pierre Martin"},
     {"\"We will not give up,\" said John Smith.", "en", "We will not give up,", "John Smith"},
     {"Le mot « agribashing » est apparu. « Il faut agir vite », a-t-il dit.", "fr", "Il faut agir vite", NULL},
+    {"Le maire Arnaud Péricard a réagi. « Je n'ai pas obtenu de garanties fermes », écrit-il.", "fr",
+     "Je n'ai pas obtenu de garanties fermes", "Arnaud Péricard"},
+    {"Le ministre Franck Riester a parlé. « Il y a eu un conseil de défense », a indiqué le ministre sur Europe 1.",
+     "fr", "Il y a eu un conseil de défense", "Franck Riester"},
+    {"Emmanuel Macron a parlé à l'Élysée. Ce moment est « une étape qui est indispensable » et qu'« il faut "
+     "aborder avec calme », a-t-il déclaré.", "fr", "une étape qui est indispensable", "Emmanuel Macron"},
+    {"Stéphane Lissner partira. « J'ai choisi de m'effacer », a indiqué M. Lissner au Monde.", "fr",
+     "J'ai choisi de m'effacer", "Stéphane Lissner"},
+    {"« La lutte est un devoir », a poursuivi Ali Khamenei.", "fr", "La lutte est un devoir", "Ali Khamenei"},
   };
   for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
     TEST(cases[i].quote) {

@@ -229,3 +229,62 @@ TEST_SUITE(web) {
   rcp__buf_free(&b);
   rcp_ctx_free(ctx);
 }
+
+/* Hostile text in every field a page shows: nothing comes out as markup. */
+TEST_SUITE(web_escape) {
+  char jl[512], db[512];
+  snprintf(jl, sizeof jl, "%s/hostile.jsonl", t_tmpdir());
+  snprintf(db, sizeof db, "%s/hostile.db", t_tmpdir());
+  remove(db);
+  FILE *f = fopen(jl, "wb");
+  if (f) {
+    fputs("{\"id\": \"x<b>1\", \"site\": \"<img src=x onerror=alert(1)>.example\", \"url\": \"javascript:alert(1)\","
+          " \"published\": \"2026-05-04T18:00:00Z\", \"language\": \"en\","
+          " \"title\": \"<script>alert(1)</script> & \\\"quotes\\\"\","
+          " \"text\": \"The council of <b>Northbridge</b> voted on Monday to close the"
+          " Old Mill bridge after engineers found deep cracks in two of its pillars. The closure will last at least"
+          " six months, the council said on Tuesday evening.\\n\\nBuses will be diverted through the ring road,"
+          " adding about ten minutes to journeys into the centre <script>alert(2)</script>. Mayor Ellen Park said"
+          " safety had to come first for everyone.\"}\n", f);
+    fclose(f);
+  }
+  rcp_opts o;
+  rcp_opts_default(&o);
+  o.db_path = db;
+  o.threads = 1;
+  rcp_ctx *ctx = NULL;
+  rcp_reader *r = NULL;
+  rcp_add_stats st;
+  memset(&st, 0, sizeof st);
+  const char *paths[1] = { jl };
+  bool ok = f && rcp_ctx_open(&ctx, &o, NULL) == RCP_OK && rcp_reader_open(&r, paths, 1, &o, NULL, NULL) == RCP_OK &&
+            rcp_add(ctx, r, NULL, NULL, NULL, &st) == RCP_OK;
+  rcp_reader_free(r);
+  TEST("store with hostile text") { CHECK(ok); }
+  if (ok) {
+    rcp_buf b;
+    rcp__buf_init(&b, 1 << 22);
+    const char *ct;
+    static const char *const pages[] = { "/", "/stories/s1", "/articles/x%3Cb%3E1", "/?q=%3Cscript%3E" };
+    TEST("pages escape every field; no javascript: link") {
+      for (size_t i = 0; i < sizeof pages / sizeof pages[0]; i++) {
+        CHECK_INT(get(ctx, pages[i], &b, &ct), 200);
+        CHECK(!has(&b, "<script"));
+        CHECK(!has(&b, "<img"));
+        CHECK(!has(&b, "<b>"));
+        CHECK(!has(&b, "<i>"));
+        CHECK(!has(&b, "href=\"javascript:"));
+        if (i < 3) CHECK(has(&b, "&lt;script&gt;"));
+      }
+      CHECK_INT(get(ctx, "/articles/x%3Cb%3E1", &b, &ct), 200);
+      CHECK(has(&b, "&lt;img src=x onerror=alert(1)&gt;.example"));
+      /* the JSON API escapes for JSON: the text is a string, not markup */
+      CHECK_INT(get(ctx, "/api/articles/x%3Cb%3E1", &b, &ct), 200);
+      json_t *a = json_loads(b.p, 0, NULL);
+      CHECK(a && strstr(json_string_value(json_object_get(a, "title")), "<script>") != NULL);
+      json_decref(a);
+    }
+    rcp__buf_free(&b);
+  }
+  rcp_ctx_free(ctx);
+}
