@@ -349,13 +349,14 @@ TEST_SUITE(extract_robust) {
     if (d) { CHECK(sane(d)); CHECK(strstr(d->text, "Le second non plus") != NULL); }
     rcp_doc_free(d);
   }
-  TEST("script bodies are cut before parsing, JSON-LD and old escaped scripts kept") {
+  TEST("script, style and svg bodies are cut before parsing; JSON-LD and escaped scripts kept") {
     const char *s =
       "<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"author\":{\"name\":\"Anne Roux\"}}</script>"
       "<style>p { color: red } </style><script>var a = '<p>pas du texte</p>';</script></head><body>"
       "<script><!-- document.write(\"<script>x</script>\"); --></script>"
       "<p>Le conseil municipal a voté lundi soir la rénovation complète de la piscine, fermée depuis deux ans.</p>"
-      "<SCRIPT>if (a < b) { c(); }</SCRIPT>"
+      "<SCRIPT>if (a < b) { c(); }</SCRIPT><svg viewBox='0 0 8 8'><title>icone partage</title><path d='M0 0'/></svg>"
+      "<svg><svg><text>svg imbrique</text></svg></svg>"
       "<p>Les travaux commenceront au printemps et dureront dix-huit mois, selon la mairie, qui promet un bassin nordique.</p>"
       "</body></html>";
     rcp_doc *d = run_s(s, 1);
@@ -368,6 +369,8 @@ TEST_SUITE(extract_robust) {
       CHECK(strstr(d->text, "pas du texte") == NULL);
       CHECK(strstr(d->text, "-->") == NULL);
       CHECK(strstr(d->text, "document.write") == NULL);
+      CHECK(strstr(d->text, "icone") == NULL);
+      CHECK(strstr(d->text, "imbrique") == NULL);
     }
     rcp_doc_free(d);
   }
