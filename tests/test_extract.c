@@ -282,6 +282,24 @@ TEST_SUITE(extract_meta) {
       CHECK(!r);
     }
   }
+  TEST("plain text: a menu's first item is the site only when it comes back") {
+    const char *body = "\n\nUn nouveau pont sur le Gardon inauguré samedi après trois ans de travaux\n\n"
+      "Le nouveau pont sur le Gardon a été inauguré samedi matin en présence du maire et de nombreux habitants.\n\n"
+      "Il remplace l'ancien ouvrage emporté par la crue de 2022, et il a coûté 4 millions d'euros aux collectivités.\n\n";
+    char page[1024];
+    snprintf(page, sizeof page, "Le Petit Cévenol | Accueil | Infos | Sport%sContact\nMentions légales\n", body);
+    rcp_doc *d = run_s(page, 0);
+    CHECK(d != NULL);
+    if (d) { CHECK(d->site == NULL); rcp_doc_free(d); }
+    snprintf(page, sizeof page, "Accueil | Infos | Sport | Météo\nAccueil › Infos%sAccueil\n", body);
+    d = run_s(page, 0);
+    CHECK(d != NULL);
+    if (d) { CHECK(d->site == NULL); rcp_doc_free(d); }
+    snprintf(page, sizeof page, "Le Petit Cévenol | Accueil | Infos | Sport%sÉcoutez Le Petit Cévenol en podcast\n", body);
+    d = run_s(page, 0);
+    CHECK(d != NULL);
+    if (d) { CHECK_STR(d->site, "Le Petit Cévenol"); rcp_doc_free(d); }
+  }
   TEST("site furniture") {
     const char *yes[] = {"À lire aussi : Inondations, les bons réflexes", "Cela pourrait vous intéresser",
       "Laisser un commentaire", "ÉconomieCultureHigh TechSanté", "Accueil › Actualité › Monde", "Partager",
