@@ -17,7 +17,13 @@ B=bench/out/bench_relate
 mode=${1:-all}
 run() { [ "$mode" = all ] || [ "$mode" = "$1" ]; }
 run speed && $B speed $S
-run groups && { $B groups - $D/orangesum/dup_groups.jsonl.gz; $B groups $S $D/orangesum/dup_groups.jsonl.gz | grep -v MISSED; }
+if run groups; then
+  G=$D/orangesum/dup_groups.jsonl.gz
+  $B groups - $G   # the documents of the groups alone, in publication order
+  cp bench/out/differing_groups.txt bench/out/differing_groups_all.txt
+  python3 bench/differing_groups.py bench/out/differing_groups_all.txt $G
+  $B groups $S $G | grep -v MISSED   # the whole 2020 stream
+fi
 run lsh && $B lsh $S
 run minhash && $B minhash $S 1000 1
 run lang && { $B lang $S article fr; $B lang $S title fr; $B lang $D/ecbplus/ecbplus_docs.jsonl.gz sentences en; }

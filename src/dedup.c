@@ -1,7 +1,10 @@
 /* dedup.c -- rcp_dedup: the relate stage over documents in memory, without
-** a store (`recoupe dedup`).  The documents are related in input order,
-** each to those before it, with the same index and rules as `recoupe add`
-** (src/relate.c); rewrites are aligned against the given documents.
+** a store (`recoupe dedup`).  The documents are related in publication
+** order (pages without a date after the dated ones; input order breaks
+** ties), each to those before it, with the same index and rules as
+** `recoupe add` (src/relate.c), so copies of one text relate to the one
+** published first whatever the order of the files; rewrites are aligned
+** against the given documents.
 ** Output: one rcp_relation per related pair, a = the original (published
 ** first; input order breaks ties), sorted by b then a. */
 #include "recoupe_int.h"
@@ -21,12 +24,23 @@ int rcp_doc_process_dedup(rcp_ctx *ctx, const rcp_page *page, rcp_doc **out) {
   return RCP_OK;
 }
 
-typedef struct fetch_ud { rcp_doc *const *docs; size_t n; } fetch_ud;
+typedef struct fetch_ud { rcp_doc *const *docs; const size_t *order; size_t n; } fetch_ud;
 
+/* idx: position in the relating order */
 static const rcp_doc *fetch_doc(void *ud, size_t idx, rcp_doc **owned) {
   const fetch_ud *f = ud;
   *owned = NULL;
-  return idx < f->n ? f->docs[idx] : NULL;
+  return idx < f->n ? f->docs[f->order[idx]] : NULL;
+}
+
+typedef struct ord { int64_t t; size_t i; } ord;
+
+static int cmp_ord(const void *x, const void *y) {
+  const ord *a = x, *b = y;
+  int ua = a->t == INT64_MIN, ub = b->t == INT64_MIN;
+  if (ua != ub) return ua - ub;               /* undated pages last */
+  if (!ua && a->t != b->t) return a->t < b->t ? -1 : 1;
+  return a->i < b->i ? -1 : a->i > b->i;
 }
 
 static int cmp_relation(const void *x, const void *y) {
@@ -52,11 +66,19 @@ int rcp_dedup(rcp_ctx *ctx, rcp_doc *const *docs, size_t n, rcp_relation **rels,
   rcp_relidx *ix = NULL;
   int rc = rcp__relidx_new(&local, &ix);
   if (rc != RCP_OK) return rc;
-  fetch_ud fu = { docs, n };
+  ord *os = rcp__malloc((n ? n : 1) * sizeof *os);
+  size_t *order = rcp__malloc((n ? n : 1) * sizeof *order);
+  if (!os || !order) { rcp__free(os); rcp__free(order); rcp__relidx_free(ix); return RCP_ENOMEM; }
+  for (size_t i = 0; i < n; i++) { os[i].t = docs[i]->pub_time; os[i].i = i; }
+  if (n > 1) qsort(os, n, sizeof *os, cmp_ord);
+  for (size_t i = 0; i < n; i++) order[i] = os[i].i;
+  rcp__free(os);
+  fetch_ud fu = { docs, order, n };
   rcp__relidx_set_fetch(ix, fetch_doc, &fu);
   rcp_relation *out = NULL;   /* malloc: the caller frees with free() */
   size_t nout = 0, cap = 0;
-  for (size_t i = 0; i < n && rc == RCP_OK; i++) {
+  for (size_t p = 0; p < n && rc == RCP_OK; p++) {
+    size_t i = order[p];
     rcp_doc *d = docs[i];
     if (!d->fp.valid) {   /* not fingerprinted yet */
       if (!d->toks) rc = rcp__analyze(&local, d);
@@ -64,7 +86,7 @@ int rcp_dedup(rcp_ctx *ctx, rcp_doc *const *docs, size_t n, rcp_relation **rels,
       if (rc != RCP_OK) break;
     }
     int64_t saved = d->rowid;
-    d->rowid = (int64_t)i + 1;   /* index rows are input positions here */
+    d->rowid = (int64_t)p + 1;   /* index rows are positions in the relating order */
     rcp_rel *r = NULL;
     size_t nr = 0;
     rc = rcp__relate_doc(ix, d, &r, &nr);
@@ -77,7 +99,7 @@ int rcp_dedup(rcp_ctx *ctx, rcp_doc *const *docs, size_t n, rcp_relation **rels,
         out = q;
         cap = nc;
       }
-      size_t other = (size_t)(r[k].other - 1);
+      size_t other = order[(size_t)(r[k].other - 1)];
       rcp_relation *x = &out[nout++];
       x->a = r[k].direction >= 0 ? other : i;
       x->b = r[k].direction >= 0 ? i : other;
@@ -87,6 +109,7 @@ int rcp_dedup(rcp_ctx *ctx, rcp_doc *const *docs, size_t n, rcp_relation **rels,
     rcp__free(r);
   }
   rcp__relidx_free(ix);
+  rcp__free(order);
   if (rc != RCP_OK) { free(out); return rc; }
   if (nout > 1) qsort(out, nout, sizeof *out, cmp_relation);
   *rels = out;

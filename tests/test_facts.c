@@ -259,6 +259,15 @@ TEST_SUITE(facts_quotes) {
     {"Pierre Martin a affirmé : « Nous avons tout essayé ».", "fr", "Nous avons tout essayé", "Pierre Martin"},
     {"\"We will not give up,\" said John Smith.", "en", "We will not give up,", "John Smith"},
     {"Le mot « agribashing » est apparu. « Il faut agir vite », a-t-il dit.", "fr", "Il faut agir vite", NULL},
+    {"Le maire Arnaud Péricard a réagi. « Je n'ai pas obtenu de garanties fermes », écrit-il.", "fr",
+     "Je n'ai pas obtenu de garanties fermes", "Arnaud Péricard"},
+    {"Le ministre Franck Riester a parlé. « Il y a eu un conseil de défense », a indiqué le ministre sur Europe 1.",
+     "fr", "Il y a eu un conseil de défense", "Franck Riester"},
+    {"Emmanuel Macron a parlé à l'Élysée. Ce moment est « une étape qui est indispensable » et qu'« il faut "
+     "aborder avec calme », a-t-il déclaré.", "fr", "une étape qui est indispensable", "Emmanuel Macron"},
+    {"Stéphane Lissner partira. « J'ai choisi de m'effacer », a indiqué M. Lissner au Monde.", "fr",
+     "J'ai choisi de m'effacer", "Stéphane Lissner"},
+    {"« La lutte est un devoir », a poursuivi Ali Khamenei.", "fr", "La lutte est un devoir", "Ali Khamenei"},
   };
   for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
     TEST(cases[i].quote) {

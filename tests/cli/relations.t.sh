@@ -44,6 +44,17 @@ a=[a for s in json.load(open(sys.argv[1])) for a in s[\"articles\"] if \"gard-or
 sys.exit(0 if a and not any(\"gard-crues\" in r[\"to\"] for x in a for r in x[\"relations\"]) else 1)' '$TMP/stories.json'" \
   "pages of another event are not related"
 
+# `recoupe dedup` gives the same relations whatever the order of the files:
+# the page published first is the one the others derive from
+run dedup $G
+expect_rc 0 "dedup examples/gard-crues"
+for p in "infos-express-crues.html <- $G/courrier-du-gard-crues.html  duplicate" \
+         "actu-flash-crues.html <- $G/courrier-du-gard-crues.html  duplicate" \
+         "journal-du-sud-crues.html <- $G/courrier-du-gard-crues.html  rewrite" \
+         "radio-cevennes-crues.txt <- $G/courrier-du-gard-crues.html  update"; do
+  expect_out "$p" "dedup: ${p%% *} derives from the original"
+done
+
 run show --db "$TMP/ex.db" "$G/journal-du-sud-crues.html"
 expect_rc 0 "show an article's story"
 expect_out "rewrite of $G/courrier-du-gard-crues.html" "show prints the relations"
