@@ -59,8 +59,10 @@ static void grow_uf(int64_t x) {
 
 static int64_t *story_of; static size_t nstory_of;   /* by article row id */
 static FILE *links_f;
+static int keep_assign;   /* per-document tables only when written out (not in gen) */
 static void on_assign(void *ud, int64_t a, int64_t s) {
   (void)ud;
+  if (!keep_assign) return;
   grow_uf(s);
   if ((size_t)a >= nstory_of) {
     size_t n = nstory_of ? nstory_of * 2 : 1024;
@@ -73,6 +75,7 @@ static void on_assign(void *ud, int64_t a, int64_t s) {
 }
 static void on_merge(void *ud, int64_t from, int64_t into) {
   (void)ud;
+  if (!keep_assign) return;
   grow_uf(from); grow_uf(into);
   uf[find(from)] = find(into);
 }
@@ -189,6 +192,7 @@ int main(int argc, char **argv) {
   if (rcp__cluster_open(ctx, &c) != RCP_OK) return 1;
   rcp__cluster_set_params(c, &P);
   links_f = links ? fopen(links, "w") : NULL;
+  keep_assign = !ngen || pred || assign;
   rcp_cluster_observer ob = { on_assign, on_merge, on_link, NULL };
   rcp__cluster_observe(c, &ob);
   rcp_pool *pool = NULL;
@@ -246,6 +250,7 @@ int main(int argc, char **argv) {
         }
       }
       if (!d) { json_decref(j); continue; }
+      if (!keep_assign) { d->rowid = (int64_t)++nids; it[n++].d = d; json_decref(j); continue; }
       if (nids == cids) {
         cids = cids ? cids * 2 : 4096;
         ids = realloc(ids, cids * sizeof *ids);

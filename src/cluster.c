@@ -691,7 +691,29 @@ static uint64_t get_u64(const unsigned char **p, const unsigned char *end, int *
 }
 
 #define STATE_MAGIC3 UINT64_C(0x3353544f52434552) /* "RECORTS3": weights as u64 */
-#define STATE_MAGIC UINT64_C(0x3453544f52434552)  /* "RECORTS4": weights as u32 */
+#define STATE_MAGIC4 UINT64_C(0x3453544f52434552) /* "RECORTS4": weights as u32 */
+#define STATE_MAGIC UINT64_C(0x3553544f52434552)  /* "RECORTS5": exact layout */
+
+/* A live story's state, version 5: header; the norms as the bits of their
+** doubles, the storyline fields; the centroid table's capacity and each
+** entry as (slot u32, key u64, weight u32): a story reloaded from the store
+** is bit for bit the one in memory (same table layout, so the same order
+** of floating-point sums), which is what makes two batches give exactly
+** the stories of one batch.  Versions 3 and 4 are still read (rebuilt by
+** insertion: equal up to rounding). */
+static void put_u32(rcp_buf *b, uint32_t v) {
+  unsigned char x[4] = { (unsigned char)v, (unsigned char)(v >> 8), (unsigned char)(v >> 16),
+                         (unsigned char)(v >> 24) };
+  rcp__buf_add(b, x, 4);
+}
+static uint32_t get_u32(const unsigned char **p, const unsigned char *end, int *ok) {
+  if (end - *p < 4) { *ok = 0; return 0; }
+  uint32_t v = (uint32_t)(*p)[0] | (uint32_t)(*p)[1] << 8 | (uint32_t)(*p)[2] << 16 | (uint32_t)(*p)[3] << 24;
+  *p += 4;
+  return v;
+}
+static uint64_t dbits(double d) { uint64_t u; memcpy(&u, &d, 8); return u; }
+static double bitsd(uint64_t u) { double d; memcpy(&d, &u, 8); return d; }
 #define SIG_MAGIC UINT64_C(0x3347495352434552)   /* "RECRSIG3" */
 
 static int story_state(const story *s, rcp_buf *b) {
@@ -700,15 +722,18 @@ static int story_state(const story *s, rcp_buf *b) {
   put_u64(b, (uint64_t)s->first); put_u64(b, (uint64_t)s->last);
   put_u64(b, (uint64_t)s->dlo); put_u64(b, (uint64_t)s->dhi);
   put_u64(b, s->n); put_u64(b, s->title_h);
+  put_u64(b, dbits(s->norm2));
+  for (int f = 0; f < 4; f++) put_u64(b, dbits(s->nf2[f]));
+  put_u64(b, (uint64_t)s->line); put_u64(b, s->lchk);
+  put_u64(b, s->c.cap);
   put_u64(b, s->c.n);
   for (uint32_t i = 0; i < s->c.cap; i++) {
     if (!s->c.k[i]) continue;
     uint32_t w;
-    unsigned char x[4];
     memcpy(&w, &s->c.v[i], 4);
+    put_u32(b, i);
     put_u64(b, s->c.k[i]);
-    for (int k = 0; k < 4; k++) x[k] = (unsigned char)(w >> (8 * k));
-    rcp__buf_add(b, x, 4);
+    put_u32(b, w);
   }
   put_u64(b, s->narts);
   for (uint32_t i = 0; i < s->narts; i++) {
@@ -724,7 +749,8 @@ static int load_story(void *ud, int64_t id, const void *blob, size_t len) {
   const unsigned char *p = blob, *end = p + len;
   int ok = 1;
   uint64_t magic = get_u64(&p, end, &ok);
-  if ((magic != STATE_MAGIC && magic != STATE_MAGIC3) || !ok) return RCP_OK;  /* unknown: leave it */
+  if ((magic != STATE_MAGIC && magic != STATE_MAGIC4 && magic != STATE_MAGIC3) || !ok)
+    return RCP_OK;                 /* unknown: leave it */
   uint32_t i = slot_new(c);
   if (i == UINT32_MAX) return RCP_ENOMEM;
   story *s = &c->st[i];
@@ -733,8 +759,34 @@ static int load_story(void *ud, int64_t id, const void *blob, size_t len) {
   s->first = (int64_t)get_u64(&p, end, &ok); s->last = (int64_t)get_u64(&p, end, &ok);
   s->dlo = (int64_t)get_u64(&p, end, &ok); s->dhi = (int64_t)get_u64(&p, end, &ok);
   s->n = (uint32_t)get_u64(&p, end, &ok); s->title_h = get_u64(&p, end, &ok);
-  uint64_t nf = get_u64(&p, end, &ok);
   c->nlive++;
+  if (magic == STATE_MAGIC) {
+    double n2 = bitsd(get_u64(&p, end, &ok)), f2[4];
+    for (int f = 0; f < 4; f++) f2[f] = bitsd(get_u64(&p, end, &ok));
+    s->line = (int64_t)get_u64(&p, end, &ok);
+    s->lchk = (uint32_t)get_u64(&p, end, &ok);
+    uint64_t cap = get_u64(&p, end, &ok), nf = get_u64(&p, end, &ok);
+    if (!ok || cap < 64 || cap > (1u << 30) || (cap & (cap - 1)) || nf > cap) return RCP_OK;
+    s = &c->st[i];
+    s->c.k = rcp__calloc(cap, sizeof *s->c.k);
+    s->c.v = rcp__calloc(cap, sizeof *s->c.v);
+    if (!s->c.k || !s->c.v) return RCP_ENOMEM;
+    s->c.cap = (uint32_t)cap;
+    for (uint64_t k = 0; ok && k < nf; k++) {
+      uint32_t slot = get_u32(&p, end, &ok);
+      uint64_t h = get_u64(&p, end, &ok);
+      uint32_t wb = get_u32(&p, end, &ok);
+      if (!ok || slot >= cap || !h || c->st[i].c.k[slot]) { ok = 0; break; }
+      c->st[i].c.k[slot] = h;
+      memcpy(&c->st[i].c.v[slot], &wb, 4);
+      c->st[i].c.n++;
+      RCP_TRY(post_add(&c->post, h, i));
+    }
+    s = &c->st[i];
+    s->norm2 = n2;
+    memcpy(s->nf2, f2, sizeof f2);
+  }
+  uint64_t nf = magic == STATE_MAGIC ? 0 : get_u64(&p, end, &ok);
   for (uint64_t k = 0; ok && k < nf; k++) {
     uint64_t h = get_u64(&p, end, &ok);
     uint32_t wb = 0;
@@ -1098,16 +1150,34 @@ static int close_story(rcp_clusterer *c, uint32_t i, rcp_buf *b) {
   return story_drop(c, i);
 }
 
-/* Closes the stories without news for window_days before `now`. */
+/* Closes the stories without news for window_days before `now`, in id
+** order (not slot order: slots differ after a reload from the store). */
+static int id_cmp(const void *a, const void *b) {
+  const int64_t *x = a, *y = b;
+  return *x < *y ? -1 : *x > *y;
+}
+
 static int close_expired(rcp_clusterer *c, rcp_buf *b) {
   if (c->now == INT64_MIN) return RCP_OK;
   int64_t limit = c->now - (int64_t)c->window * DAY;
+  size_t n = 0;
   for (uint32_t i = 0; i < c->nst; i++) {
     story *s = &c->st[i];
-    if (!s->used || s->last == INT64_MIN || s->last >= limit) continue;
-    RCP_TRY(close_story(c, i, b));
+    if (s->used && s->last != INT64_MIN && s->last < limit) n++;
   }
-  return RCP_OK;
+  if (!n) return RCP_OK;
+  int64_t *x = rcp__malloc(n * 2 * sizeof *x);   /* (id, slot) pairs */
+  if (!x) return RCP_ENOMEM;
+  n = 0;
+  for (uint32_t i = 0; i < c->nst; i++) {
+    story *s = &c->st[i];
+    if (s->used && s->last != INT64_MIN && s->last < limit) { x[2 * n] = s->id; x[2 * n + 1] = i; n++; }
+  }
+  qsort(x, n, 2 * sizeof *x, id_cmp);
+  int rc = RCP_OK;
+  for (size_t k = 0; k < n && rc == RCP_OK; k++) rc = close_story(c, (uint32_t)x[2 * k + 1], b);
+  rcp__free(x);
+  return rc;
 }
 
 /* One similarity from the cosines of the families both sides have. */
@@ -1585,7 +1655,8 @@ int rcp__cluster_flush(rcp_clusterer *c, int64_t **touched, size_t *ntouched) {
   rcp__free(cd);
   for (size_t i = 0; i < c->npend; i++) pend_clear(&c->pend[i]);
   c->npend = 0;
-  if (rc == RCP_OK) rc = close_expired(c, &b);
+  /* no closing here: stories close when a later day arrives (cluster_one),
+  ** so where a batch ends changes nothing */
   /* persist the live stories that changed */
   for (uint32_t i = 0; i < c->nst && rc == RCP_OK; i++) {
     story *s = &c->st[i];
