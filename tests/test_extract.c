@@ -221,6 +221,10 @@ TEST_SUITE(extract_meta) {
     CHECK_STR(n, "Jane Doe and John Smith");
     CHECK(rcp__x_byline("Par Marie de la Tour, le 12 mars 2025", 37, n, sizeof n));
     CHECK_STR(n, "Marie de la Tour");
+    CHECK(rcp__x_byline("Par Loïc Le Clerc | 30 septembre 2018", 38, n, sizeof n));
+    CHECK_STR(n, "Loïc Le Clerc");
+    CHECK(rcp__x_byline("Par Jean Dupont le lundi 3 mars", 31, n, sizeof n));
+    CHECK_STR(n, "Jean Dupont");
     const char *s = "Par ailleurs, le ministre a annoncé une hausse des crédits.";
     CHECK(!rcp__x_byline(s, strlen(s), n, sizeof n));
   }
@@ -299,6 +303,28 @@ TEST_SUITE(extract_meta) {
     d = run_s(page, 0);
     CHECK(d != NULL);
     if (d) { CHECK_STR(d->site, "Le Petit Cévenol"); rcp_doc_free(d); }
+  }
+  TEST("authors: web addresses cut off, an element of class author") {
+    const char *body = "<p>Le conseil municipal a voté lundi soir la rénovation complète de la piscine, fermée depuis deux ans.</p>"
+                       "<p>Les travaux commenceront au printemps et dureront dix-huit mois, selon la mairie.</p></body></html>";
+    char page[2048];
+    snprintf(page, sizeof page, "<html><head><meta name=author content=\"Troy L. Smith, Cleveland.com\"></head><body>%s", body);
+    rcp_doc *d = run_s(page, 1);
+    CHECK(d != NULL);
+    if (d) { CHECK_STR(d->author, "Troy L. Smith"); rcp_doc_free(d); }
+    snprintf(page, sizeof page, "<html><head><meta name=author content=\"MesOpinions.com\"></head><body>%s", body);
+    d = run_s(page, 1);
+    CHECK(d != NULL);
+    if (d) { CHECK(d->author == NULL); rcp_doc_free(d); }
+    snprintf(page, sizeof page, "<html><body><h1>La piscine rénovée</h1><span class=\"author vcard\"><a class=\"url fn\" "
+             "href=/a/mc>Martin Clavey</a></span>%s", body);
+    d = run_s(page, 1);
+    CHECK(d != NULL);
+    if (d) { CHECK_STR(d->author, "Martin Clavey"); rcp_doc_free(d); }
+    snprintf(page, sizeof page, "<html><body><div class=comments><span class=author>Jean Lecteur</span></div>%s", body);
+    d = run_s(page, 1);
+    CHECK(d != NULL);
+    if (d) { CHECK(d->author == NULL); rcp_doc_free(d); }
   }
   TEST("site furniture") {
     const char *yes[] = {"À lire aussi : Inondations, les bons réflexes", "Cela pourrait vous intéresser",
