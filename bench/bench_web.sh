@@ -20,7 +20,7 @@ T=$(mktemp -d /tmp/bench-web-XXXXXX)
 pid=$!
 trap 'kill $pid 2>/dev/null; rm -rf "$T"' EXIT
 i=0
-while [ $i -lt 200 ] && ! grep -q "serving on" "$T/serve.out"; do sleep 0.05; i=$((i + 1)); done
+while [ $i -lt 200 ] && ! grep -q "serving on" "$T/serve.out" 2>/dev/null; do sleep 0.05; i=$((i + 1)); done
 url=$(sed -n 's/^serving on \(http:[^ ]*\)\/$/\1/p' "$T/serve.out")
 echo "machine: $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg); server $url; store $(du -h "$DB" | cut -f1)"
 ids() { python3 -c 'import json, sys; print("\n".join(s["id"] for s in json.load(sys.stdin)))'; }

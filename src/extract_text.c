@@ -51,6 +51,17 @@ static int end_punct(const char *s, size_t n) {
   return 0;
 }
 
+/* Does s[0..n) contain w[0..k)? */
+static int has_bytes(const char *s, size_t n, const char *w, size_t k) {
+  for (size_t i = 0; k && i + k <= n; i++) {
+    const char *p = memchr(s + i, w[0], n - k + 1 - i);
+    if (!p) return 0;
+    i = (size_t)(p - s);
+    if (memcmp(p, w, k) == 0) return 1;
+  }
+  return 0;
+}
+
 static int same_key(const char *a, size_t an, const char *b) {
   size_t bn = strlen(b);
   return an == bn && strncasecmp(a, b, an) == 0;
@@ -161,6 +172,29 @@ int rcp__extract_text(const rcp_ctx *ctx, rcp_doc *d, rcp_xmeta *m, rcp_xout *o)
     if (ln[i].cls == L_BLANK || (first < nl && i >= first && i <= last)) continue;
     if (rcp__x_site_line(t.p + ln[i].off, ln[i].len, buf, sizeof buf))
       m->text_site = rcp__arena_strdup(d->arena, buf);
+  }
+  /* else the first item of the page's first line, when that line is a
+  ** menu ("Radio Cévennes | Accueil | Infos") and the name comes back in
+  ** another line outside the article ("Écouter Radio Cévennes en direct"):
+  ** a menu item alone could be any section name. */
+  size_t top = 0;
+  while (top < nl && ln[top].cls == L_BLANK) top++;
+  if (!m->text_site && top < nl && ln[top].cls == L_BOIL && ln[top].words >= 4) {
+    const char *s0 = t.p + ln[top].off;
+    size_t k = 0, n0 = ln[top].len;
+    while (k < n0 && s0[k] != '|' && !(k + 1 < n0 && (unsigned char)s0[k] == 0xC2 && (unsigned char)s0[k + 1] == 0xB7) &&
+           !(k + 2 < n0 && (unsigned char)s0[k] == 0xE2 && (unsigned char)s0[k + 1] == 0x80 && (unsigned char)s0[k + 2] == 0xA2)) k++;
+    size_t e = k;
+    while (e && s0[e - 1] == ' ') e--;
+    uint32_t w = words_of(s0, e);
+    if (k < n0 && e >= 3 && e < sizeof buf && w >= 1 && w <= 5 && !rcp__x_boiler(s0, e)) {
+      memcpy(buf, s0, e);
+      buf[e] = 0;
+      for (size_t i = top + 1; i < nl && !m->text_site; i++) {
+        if (ln[i].cls == L_BLANK || ln[i].cls == L_ART || ln[i].cls == L_HEAD || ln[i].cls == L_TITLE) continue;
+        if (has_bytes(t.p + ln[i].off, ln[i].len, buf, e)) m->text_site = rcp__arena_strdup(d->arena, buf);
+      }
+    }
   }
   /* 4. paragraphs: join wrapped lines */
   rcp_buf para;

@@ -211,6 +211,25 @@ static long depth_cuts(const char *s, size_t n, cut **cuts) {
     if (drop && !add_cut(cuts, &nc, &cap, i, tag_end)) return -1;
     size_t tag_start = i;
     i = tag_end;
+    if (!end && !drop && !selfclose && nl == 3 && ieqn(s + nm, "svg", 3)) {
+      /* Inline SVG (icons: thousands of path nodes) is skipped whole by
+      ** the extractor: cut its content up to "</svg", unless another
+      ** <svg> opens first (nesting: keep it all). */
+      size_t k = i;
+      int nested = 0;
+      while (k + 4 < n) {
+        const char *e = memchr(s + k, '<', n - k - 4);
+        if (!e) break;
+        k = (size_t)(e - s);
+        if (e[1] == '/' && ieqn(e + 2, "svg", 3)) break;
+        if (ieqn(e + 1, "svg", 3)) { nested = 1; break; }
+        k++;
+      }
+      if (!nested && k + 4 < n && s[k] == '<' && k > i) {
+        if (!add_cut(cuts, &nc, &cap, i, k)) return -1;
+        i = k;
+      }
+    }
     if (!end && kind == TAG_RAW) { /* skip to </name */
       int comment = 0; /* "<!--" inside a script: escaped states, keep it whole */
       while (i < n) {

@@ -314,6 +314,7 @@ typedef struct rcp_xmeta {
   const char *h1s[4]; int nh1;   /* the first <h1> texts */
   const char *og_site, *ld_publisher, *app_name;
   const char *meta_author, *ld_author, *dom_author, *byline_author;
+  const char *cls_author;         /* text of an element of class "author" / "byline" */
   const char *pub_meta, *pub_ld, *pub_item, *pub_time_el, *pub_text, *pub_url;
   const char *mod_meta, *mod_ld, *mod_text;
   const char *pub_meta2, *mod_meta2;  /* other <meta> names with a date */

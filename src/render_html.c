@@ -17,6 +17,11 @@
 #include <stdlib.h>  /* qsort */
 #include <string.h>  /* strcmp, strlen */
 
+/* Disagreements shown, and values shown for each: a story followed for
+** days (death tolls rising) can have dozens; the JSON keeps them all. */
+#define MAX_DISAGREEMENTS 8
+#define MAX_VALUES 6
+
 static const char css[] =
   ":root{--fg:#1d1d1f;--muted:#5f6368;--bg:#fff;--line:#e3e3e3;--accent:#0b57d0;"
   "--orig:#1b7f3b;--copy:#c5221f;--rewrite:#e37400;--update:#7b3fb5}"
@@ -172,10 +177,16 @@ static void figures(rcp_buf *b, json_t *story, const rcp__labels *L, int web) {
   size_t i, j, k;
   json_t *d, *v, *dd;
   json_array_foreach(dis, i, d) {
+    if (i == MAX_DISAGREEMENTS) {
+      rcp__buf_printf(b, "<li class=\"meta\">(+%zu)</li>\n", json_array_size(dis) - i);
+      break;
+    }
     rcp__buf_adds(b, "<li class=\"disagreement\"><strong>");
     h(b, str_of(d, "about"));
     rcp__buf_adds(b, fr ? "</strong> : " : "</strong>: ");
-    json_array_foreach(json_object_get(d, "values"), j, v) {
+    json_t *vals = json_object_get(d, "values");
+    json_array_foreach(vals, j, v) {
+      if (j == MAX_VALUES) { rcp__buf_printf(b, " · (+%zu)", json_array_size(vals) - j); break; }
       if (j) rcp__buf_adds(b, " · ");
       rcp__buf_adds(b, fr ? "« " : "“");
       h(b, str_of(v, "text"));

@@ -17,6 +17,11 @@
 #include <stdlib.h>  /* atoi */
 #include <string.h>  /* strcmp, strncmp */
 
+/* Disagreements shown, and values shown for each: a story followed for
+** days (death tolls rising) can have dozens; the JSON keeps them all. */
+#define MAX_DISAGREEMENTS 8
+#define MAX_VALUES 6
+
 /* ================================================================== */
 /* Labels and dates                                                   */
 /* ================================================================== */
@@ -277,10 +282,16 @@ static void md_figures(rcp_buf *b, json_t *story, const rcp__labels *L) {
   size_t i, j;
   json_t *d, *v;
   json_array_foreach(dis, i, d) {
+    if (i == MAX_DISAGREEMENTS) {
+      rcp__buf_printf(b, "- (+%zu)\n", json_array_size(dis) - i);
+      break;
+    }
     rcp__buf_adds(b, "- ");
     md_s(b, str_of(d, "about"));
     rcp__buf_adds(b, fr ? " : " : ": ");
-    json_array_foreach(json_object_get(d, "values"), j, v) {
+    json_t *vals = json_object_get(d, "values");
+    json_array_foreach(vals, j, v) {
+      if (j == MAX_VALUES) { rcp__buf_printf(b, " · (+%zu)", json_array_size(vals) - j); break; }
       if (j) rcp__buf_adds(b, " · ");
       rcp__buf_adds(b, fr ? "« " : "“");
       md_s(b, str_of(v, "text"));

@@ -391,6 +391,21 @@ static void set_flags(rcp__sent *s, const char *text) {
     if (p[i] >= '0' && p[i] <= '9') { s->flags |= RCP__SENT_DIGIT; break; }
   if (rcp__sent_is_junk(p, s->len)) s->flags |= RCP__SENT_JUNK;
   if (rcp__sent_is_dependent(p, s->len)) s->flags |= RCP__SENT_DEP;
+  /* a quote cut in two ("J'ai tout vu, mais rien de tel", a dit...) is
+  ** not shown alone: straight quotes in odd number, or « and » unpaired;
+  ** a subheading glued between two paragraphs ("saturés.- \"Catastrophe\"
+  ** -La mission...") is not a sentence as the source wrote it */
+  int dq = 0, lq = 0, rq = 0;
+  for (uint32_t i = 0; i < s->len; i++) {
+    unsigned char ch = (unsigned char)p[i];
+    if (ch == '"') dq++;
+    else if (ch == 0xC2 && i + 1 < s->len && (unsigned char)p[i + 1] == 0xAB) lq++;
+    else if (ch == 0xC2 && i + 1 < s->len && (unsigned char)p[i + 1] == 0xBB) rq++;
+    else if ((ch == '.' || ch == '!' || ch == '?') && i + 2 < s->len && p[i + 1] == '-' &&
+             (p[i + 2] == ' ' || p[i + 2] == '"' || (p[i + 2] >= 'A' && p[i + 2] <= 'Z')))
+      s->flags |= RCP__SENT_JUNK;
+  }
+  if ((dq & 1) || lq != rq) s->flags |= RCP__SENT_DEP;
   if (s->len && (p[s->len - 1] == '?' || (s->len > 1 && p[s->len - 2] == '?')))
     s->flags |= RCP__SENT_QUESTION;
   /* final punctuation, possibly followed by closing quotes or brackets */

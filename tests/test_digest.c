@@ -50,6 +50,25 @@ TEST_SUITE(summarize) {
     }
     rcp__arena_free(a);
   }
+  TEST("a quote cut in two and a glued subheading are not shown alone") {
+    rcp_arena *a = rcp__arena_new(1 << 20);
+    const char *t = "Les hôpitaux de la capitale sont saturés.- \"Catastrophe\" -La mission de l'ONU a parlé. "
+                    "J'ai tout vu dans ma vie, mais rien de tel\", a dit un habitant du port. "
+                    "« Nous avons eu beaucoup d'eau », a expliqué la maire de la ville.";
+    rcp__sent *s = NULL;
+    size_t n = 0;
+    CHECK_INT(rcp__sents_of_text(a, t, strlen(t), "fr", &s, &n), RCP_OK);
+    CHECK(n >= 3);
+    int seen = 0;
+    for (size_t i = 0; i < n; i++) {
+      const char *p = t + s[i].off;
+      if (strncmp(p, "Les hôpitaux", 13) == 0) { seen++; CHECK(s[i].flags & RCP__SENT_JUNK); }
+      if (strncmp(p, "J'ai tout vu", 12) == 0) { seen++; CHECK(s[i].flags & RCP__SENT_DEP); }
+      if (strncmp(p, "« Nous", 7) == 0) { seen++; CHECK(!(s[i].flags & (RCP__SENT_DEP | RCP__SENT_JUNK))); }
+    }
+    CHECK_INT(seen, 3);
+    rcp__arena_free(a);
+  }
   TEST("French article: lead facts, no boilerplate, no orphan") {
     size_t len;
     char *t = t_read("digest/fr1.txt", &len);

@@ -221,6 +221,10 @@ TEST_SUITE(extract_meta) {
     CHECK_STR(n, "Jane Doe and John Smith");
     CHECK(rcp__x_byline("Par Marie de la Tour, le 12 mars 2025", 37, n, sizeof n));
     CHECK_STR(n, "Marie de la Tour");
+    CHECK(rcp__x_byline("Par Loïc Le Clerc | 30 septembre 2018", 38, n, sizeof n));
+    CHECK_STR(n, "Loïc Le Clerc");
+    CHECK(rcp__x_byline("Par Jean Dupont le lundi 3 mars", 31, n, sizeof n));
+    CHECK_STR(n, "Jean Dupont");
     const char *s = "Par ailleurs, le ministre a annoncé une hausse des crédits.";
     CHECK(!rcp__x_byline(s, strlen(s), n, sizeof n));
   }
@@ -281,6 +285,46 @@ TEST_SUITE(extract_meta) {
       if (r) fprintf(stderr, "site line: %s -> %s\n", no[i], n);
       CHECK(!r);
     }
+  }
+  TEST("plain text: a menu's first item is the site only when it comes back") {
+    const char *body = "\n\nUn nouveau pont sur le Gardon inauguré samedi après trois ans de travaux\n\n"
+      "Le nouveau pont sur le Gardon a été inauguré samedi matin en présence du maire et de nombreux habitants.\n\n"
+      "Il remplace l'ancien ouvrage emporté par la crue de 2022, et il a coûté 4 millions d'euros aux collectivités.\n\n";
+    char page[1024];
+    snprintf(page, sizeof page, "Le Petit Cévenol | Accueil | Infos | Sport%sContact\nMentions légales\n", body);
+    rcp_doc *d = run_s(page, 0);
+    CHECK(d != NULL);
+    if (d) { CHECK(d->site == NULL); rcp_doc_free(d); }
+    snprintf(page, sizeof page, "Accueil | Infos | Sport | Météo\nAccueil › Infos%sAccueil\n", body);
+    d = run_s(page, 0);
+    CHECK(d != NULL);
+    if (d) { CHECK(d->site == NULL); rcp_doc_free(d); }
+    snprintf(page, sizeof page, "Le Petit Cévenol | Accueil | Infos | Sport%sÉcoutez Le Petit Cévenol en podcast\n", body);
+    d = run_s(page, 0);
+    CHECK(d != NULL);
+    if (d) { CHECK_STR(d->site, "Le Petit Cévenol"); rcp_doc_free(d); }
+  }
+  TEST("authors: web addresses cut off, an element of class author") {
+    const char *body = "<p>Le conseil municipal a voté lundi soir la rénovation complète de la piscine, fermée depuis deux ans.</p>"
+                       "<p>Les travaux commenceront au printemps et dureront dix-huit mois, selon la mairie.</p></body></html>";
+    char page[2048];
+    snprintf(page, sizeof page, "<html><head><meta name=author content=\"Troy L. Smith, Cleveland.com\"></head><body>%s", body);
+    rcp_doc *d = run_s(page, 1);
+    CHECK(d != NULL);
+    if (d) { CHECK_STR(d->author, "Troy L. Smith"); rcp_doc_free(d); }
+    snprintf(page, sizeof page, "<html><head><meta name=author content=\"MesOpinions.com\"></head><body>%s", body);
+    d = run_s(page, 1);
+    CHECK(d != NULL);
+    if (d) { CHECK(d->author == NULL); rcp_doc_free(d); }
+    snprintf(page, sizeof page, "<html><body><h1>La piscine rénovée</h1><span class=\"author vcard\"><a class=\"url fn\" "
+             "href=/a/mc>Martin Clavey</a></span>%s", body);
+    d = run_s(page, 1);
+    CHECK(d != NULL);
+    if (d) { CHECK_STR(d->author, "Martin Clavey"); rcp_doc_free(d); }
+    snprintf(page, sizeof page, "<html><body><div class=comments><span class=author>Jean Lecteur</span></div>%s", body);
+    d = run_s(page, 1);
+    CHECK(d != NULL);
+    if (d) { CHECK(d->author == NULL); rcp_doc_free(d); }
   }
   TEST("site furniture") {
     const char *yes[] = {"À lire aussi : Inondations, les bons réflexes", "Cela pourrait vous intéresser",
@@ -349,13 +393,14 @@ TEST_SUITE(extract_robust) {
     if (d) { CHECK(sane(d)); CHECK(strstr(d->text, "Le second non plus") != NULL); }
     rcp_doc_free(d);
   }
-  TEST("script bodies are cut before parsing, JSON-LD and old escaped scripts kept") {
+  TEST("script, style and svg bodies are cut before parsing; JSON-LD and escaped scripts kept") {
     const char *s =
       "<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"author\":{\"name\":\"Anne Roux\"}}</script>"
       "<style>p { color: red } </style><script>var a = '<p>pas du texte</p>';</script></head><body>"
       "<script><!-- document.write(\"<script>x</script>\"); --></script>"
       "<p>Le conseil municipal a voté lundi soir la rénovation complète de la piscine, fermée depuis deux ans.</p>"
-      "<SCRIPT>if (a < b) { c(); }</SCRIPT>"
+      "<SCRIPT>if (a < b) { c(); }</SCRIPT><svg viewBox='0 0 8 8'><title>icone partage</title><path d='M0 0'/></svg>"
+      "<svg><svg><text>svg imbrique</text></svg></svg>"
       "<p>Les travaux commenceront au printemps et dureront dix-huit mois, selon la mairie, qui promet un bassin nordique.</p>"
       "</body></html>";
     rcp_doc *d = run_s(s, 1);
@@ -368,6 +413,8 @@ TEST_SUITE(extract_robust) {
       CHECK(strstr(d->text, "pas du texte") == NULL);
       CHECK(strstr(d->text, "-->") == NULL);
       CHECK(strstr(d->text, "document.write") == NULL);
+      CHECK(strstr(d->text, "icone") == NULL);
+      CHECK(strstr(d->text, "imbrique") == NULL);
     }
     rcp_doc_free(d);
   }
