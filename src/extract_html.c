@@ -1357,6 +1357,18 @@ int rcp__extract_html(const rcp_ctx *ctx, rcp_doc *d, rcp_xmeta *m, rcp_xout *o)
 #endif
     if (rc == RCP_OK) rc = emit(&w, o, reg, nreg);
     rcp__free(reg);
+    /* No site name in the markup: the footer's "© Site 2026" (used only
+    ** when the page has no URL either; rcp__x_finish). */
+    if (rc == RCP_OK && !m->og_site && !m->ld_publisher && !m->app_name) {
+      char name[256];
+      for (size_t i = w.nbl, k = 0; i-- > 0 && k < 40 && !m->text_site; k++) {
+        const char *t = w.txt.p + w.bl[i].off;
+        unsigned char c = (unsigned char)t[0];
+        if (w.bl[i].len < 200 && (c == 0xC2 || c == 'C' || c == 'c' || c == '(' || c == 'P' || c == 'L') &&
+            rcp__x_site_line(t, w.bl[i].len, name, sizeof name))
+          m->text_site = rcp__arena_strdup(d->arena, name);
+      }
+    }
   }
   rcp__buf_free(&w.txt);
   rcp__free(w.cues);

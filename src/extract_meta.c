@@ -432,6 +432,18 @@ int rcp__x_byline(const char *s, size_t n, char *out, size_t cap) {
   }
   while (end && (p[end - 1] == ' ' || p[end - 1] == ',' || p[end - 1] == '-' || p[end - 1] == '.' ||
                  p[end - 1] == ':')) end--;
+  /* "By Hannah Fischer, Luxembourg", "Par Jean Dupont, envoyé spécial":
+  ** after a comma only another full name stays ("By Jane Doe, John Smith") */
+  for (size_t i = 0; i < end; i++) {
+    if (p[i] != ',') continue;
+    size_t a = i + 1, b = a, words = 0;
+    while (a < end && p[a] == ' ') a++;
+    while (b < end && p[b] != ',') b++;
+    for (size_t j = a; j < b; j++) words += (j == a || p[j - 1] == ' ') && p[j] != ' ';
+    if (words < 2 || !namelike(p + a, b - a)) { end = i; break; }
+    i = b - 1;
+  }
+  while (end && (p[end - 1] == ' ' || p[end - 1] == ',')) end--;
   if (end < 2 || end >= cap || !namelike(p, end)) return 0;
   memcpy(out, p, end);
   out[end] = 0;
