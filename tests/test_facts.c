@@ -421,6 +421,15 @@ TEST_SUITE(facts_story) {
     CHECK(o && count_kind(o, "figure") == 0);
     json_decref(o);
   }
+  TEST("only the figures of the lede are compared") {
+    const char *t[] = {"Le séisme a fait 40 morts mardi. Les secours sont là. Les routes sont coupées. "
+                       "La pluie tombe. Le vent souffle. Le froid arrive. Un village compte 12 blessés mardi.",
+                       "Le séisme a fait 40 morts mardi. Les secours sont là. Les routes sont coupées. "
+                       "La pluie tombe. Le vent souffle. Le froid arrive. Un autre village compte 25 blessés mardi."};
+    json_t *o = story(t, 2, NULL, 0);
+    CHECK(o && count_kind(o, "figure") == 0);
+    json_decref(o);
+  }
   TEST("figures stated for different days are two moments, not a disagreement") {
     const char *t[] = {"Plus de 12 000 foyers étaient privés d'électricité mardi soir.",
                        "Plus de 12 000 foyers étaient privés d'électricité mardi. Mercredi, 6 000 foyers restaient privés de courant.",
