@@ -209,6 +209,8 @@ TEST_SUITE(facts_entities) {
     {"La grande région minière de l'Iron Range a voté.", "fr", "Iron Range", RCP_ENT_PLACE},
     {"Cette année, Paris Photo a renoncé à sa foire.", "fr", "Paris Photo", RCP_ENT_ORG},
     {"Le gouvernement d'Irlande du Nord a répondu.", "fr", "Irlande du Nord", RCP_ENT_PLACE},
+    {"Selon les informations du Parisien, la fête est annulée.", "fr", "Parisien", RCP_ENT_ORG},
+    {"Il l'a dit dans un entretien au Figaro jeudi.", "fr", "Figaro", RCP_ENT_ORG},
   };
   for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
     TEST(cases[i].name) {
@@ -237,6 +239,12 @@ TEST_SUITE(facts_entities) {
     CHECK(find_ent(d, "Français") == NULL);
     CHECK(find_ent(d, "Les") == NULL);
     CHECK(find_ent(d, "Selon") == NULL);
+    rcp_doc_free(d);
+  }
+  TEST("a newspaper's name without its capitalised article needs a press context") {
+    rcp_doc *d = run("Il est devenu champion du Monde en 2018.", "fr");
+    const rcp_entity_mention *m = find_ent(d, "Monde");
+    CHECK(m == NULL || m->type != RCP_ENT_ORG);
     rcp_doc_free(d);
   }
   TEST("an organisation head word alone at a sentence start is a common noun") {
