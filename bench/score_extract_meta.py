@@ -7,7 +7,9 @@ SET: tev-fr (title, date from evaldata-fr.json where given) or
 orangesum-pages (title from gold.jsonl; the day from "published" of the
 OrangeSum stream for the pages it shares with the set, joined on the URL).  Title match is exact after NFC and white-space
 normalisation; the date is the first 10 characters (YYYY-MM-DD).
-Prints 'SET title=... (N pages) day=... (N pages)'.
+Prints 'SET title=... (N pages) day=... (N pages)', and for tev-fr, whose
+reference names authors, 'author=... (N pages)' (exact after the same
+normalisation; no target, for information).
 """
 import json, os, sys, unicodedata
 
@@ -27,10 +29,13 @@ def main(argv):
     for line in open(path, encoding='utf-8'):
         o = json.loads(line); pred[str(o['id'])] = o
     gold = []  # (id, title, date)
+    authors = {}
     if st == 'tev-fr':
         ev = json.load(open(os.path.join(DATA, 'tev-fr', 'evaldata-fr.json'), encoding='utf-8'))
         for k, e in ev.items():
-            gold.append((os.path.basename(e['file']).split('.')[0], e.get('title'), e.get('date')))
+            pid = os.path.basename(e['file']).split('.')[0]
+            gold.append((pid, e.get('title'), e.get('date')))
+            if e.get('author'): authors[pid] = e['author']
     elif st == 'orangesum-pages':
         # gold.jsonl has no dates; the OrangeSum stream has "published" for
         # the pages it shares with this set (joined on the URL).
@@ -55,7 +60,14 @@ def main(argv):
             dn += 1; ok = (p.get('published') or '')[:10] == date[:10]; dok += ok
             if per and not ok: print(f'{pid} date: got {p.get("published")!r} want {date!r}')
     t = tok / tn if tn else float('nan'); d = dok / dn if dn else float('nan')
-    print(f'{st} title={t:.4f} ({tn} pages) day={d:.4f} ({dn} pages)')
+    extra = ''
+    if authors:
+        aok = 0
+        for pid, a in authors.items():
+            ok = norm(pred.get(pid, {}).get('author')) == norm(a); aok += ok
+            if per and not ok: print(f'{pid} author: got {pred.get(pid, {}).get("author")!r} want {a!r}')
+        extra = f' author={aok / len(authors):.4f} ({len(authors)} pages)'
+    print(f'{st} title={t:.4f} ({tn} pages) day={d:.4f} ({dn} pages){extra}')
 
 
 if __name__ == '__main__':

@@ -1,29 +1,34 @@
-/* cluster.c -- stage 6: online, time-aware story clustering.
+/* cluster.c -- stage 6: online, time-aware story clustering
+** (docs/stories.md says it all at more length, with how parameters were chosen).
 **
-** Each article becomes a sparse vector of weighted features: stems of its
-** words, stems of its title words, capitalised names (single words and
-** spans), and numbers, each family in its own hash namespace.  Weights are
-** (1 + ln tf) * idf * family weight, idf = ln(1 + N/df) with document
-** frequencies kept up to date in a count-min sketch (2 rows x 2^20, fixed
-** memory, persisted).  The vector keeps its max_feats heaviest features and
-** is L2-normalised.  A story is the sum of its articles' vectors (its
-** centroid).  An article joins the live story of highest
-**     cos(article, centroid) * time factor
-** if that is >= join, else it starts a story (single-pass clustering with
-** centroids, as in TDT "topic tracking": Allan et al. 1998).  The time factor
-** decays with the distance in days between the article's event day (a
-** dateline or "le 6 janvier" / "mardi" near the top, else its publication
-** day) and the story's days; a story never spans more than window_days and
-** closes after window_days without news, which bounds memory.  An article
-** that also matches a second live story whose centroid is close to the first
-** merges them (the older id survives).  A new story close to an earlier one
-** it could not join because of time is linked to it as a "storyline".
+** Each article becomes a sparse vector in four families of features (stems,
+** title stems, capitalised names and name spans, numbers), each in its own
+** hash namespace, weighted (1 + ln tf) * ln(1 + N/df) with document
+** frequencies in a count-min sketch (2 rows x 2^20, fixed memory).  Each
+** family keeps its heaviest features and is normalised on its own; the
+** similarity to a story's centroid (the sum of its articles' vectors) is the
+** mean of one cosine per family, times a time factor: 1 within a day of the
+** story's event days, exp(-(gap-1)/tau) beyond, unk_time when only one side
+** has a day.  The event day is the written date closest to the publication
+** day ("mardi", "le 6 janvier"; a dateline when there is no publication
+** date).  An article joins the best live story at >= join, else starts one
+** (single-pass clustering with centroids, TDT "topic tracking": Allan et al.
+** 1998).  A story never spans more than window_days and closes after
+** window_days without news: live stories are all that is held in memory.
+** An article that also comes close to a second live story whose centroid is
+** close to the first merges them (the older id survives).  A new or growing
+** story close to an earlier one it could not join (time, recurring title)
+** is linked to it as a storyline; closed stories stay findable as small
+** signatures in a ring of 8,192.
 **
 ** Order: rcp__cluster_doc only records features; rcp__cluster_flush sorts
-** the batch by (publication time, content hash, record id) and clusters it
-** in that order.  So a batch gives the same stories in any order, and
-** batches given in publication order give the stories of one batch.
-** Candidates come from an inverted index (feature -> live stories).
+** the batch by (publication time or else event day, content hash, record id)
+** and clusters it in that order; stories close only when a later day
+** arrives, never at a batch's end, and a live story's state is saved bit
+** for bit.  So a batch gives the same stories in any order, and batches in
+** publication order (one `add` or several) give the stories of one batch.
+** Persistence: the state of the live stories a batch touched, and a delta
+** of the sketch cells it changed (see "the frequency sketch in the store").
 ** This file does no SQL (src/store_cluster.c) and no text analysis.
 */
 #include "recoupe_int.h"
@@ -1097,24 +1102,26 @@ static int ring_put(rcp_clusterer *c, const sig *g) {
 ** story family by family as live stories do. */
 static void story_sig(const story *s, sig *g) {
   static const uint32_t quota[FAM_COUNT] = { 18, 6, 8, 0 };
+  feat top[FAM_COUNT][18];
+  uint32_t nt[FAM_COUNT] = { 0 };
   memset(g, 0, sizeof *g);
   g->id = s->id; g->dlo = s->dlo; g->dhi = s->dhi; g->title_h = s->title_h;
+  for (uint32_t i = 0; i < s->c.cap; i++) {      /* one pass, a small sorted list per family */
+    if (!s->c.k[i] || s->c.v[i] <= 0) continue;
+    int fm = FAM_OF(s->c.k[i]);
+    if (fm >= FAM_COUNT || !quota[fm]) continue;
+    feat f = { s->c.k[i], s->c.v[i], (uint8_t)fm }, *t = top[fm];
+    uint32_t j = nt[fm] < quota[fm] ? nt[fm]++ : quota[fm];
+    if (j == quota[fm] && feat_cmp_w(&f, &t[quota[fm] - 1]) >= 0) continue;
+    if (j == quota[fm]) j = quota[fm] - 1;
+    while (j > 0 && feat_cmp_w(&f, &t[j - 1]) < 0) { t[j] = t[j - 1]; j--; }
+    t[j] = f;
+  }
   for (int fm = 0; fm < FAM_COUNT; fm++) {
-    feat top[32];
-    uint32_t nt = 0;
-    for (uint32_t i = 0; i < s->c.cap && quota[fm]; i++) {
-      if (!s->c.k[i] || FAM_OF(s->c.k[i]) != fm || s->c.v[i] <= 0) continue;
-      feat f = { s->c.k[i], s->c.v[i], (uint8_t)fm };
-      uint32_t j = nt < quota[fm] ? nt++ : quota[fm];
-      if (j == quota[fm] && feat_cmp_w(&f, &top[quota[fm] - 1]) >= 0) continue;
-      if (j == quota[fm]) j = quota[fm] - 1;
-      while (j > 0 && feat_cmp_w(&f, &top[j - 1]) < 0) { top[j] = top[j - 1]; j--; }
-      top[j] = f;
-    }
     double n2 = 0;
-    for (uint32_t k = 0; k < nt; k++) n2 += (double)top[k].w * top[k].w;
-    for (uint32_t k = 0; k < nt && g->nf < SIG_FEATS; k++)
-      g->f[g->nf++] = (feat){ top[k].h, (float)(top[k].w / sqrt(n2)), 0 };
+    for (uint32_t k = 0; k < nt[fm]; k++) n2 += (double)top[fm][k].w * top[fm][k].w;
+    for (uint32_t k = 0; k < nt[fm] && g->nf < SIG_FEATS; k++)
+      g->f[g->nf++] = (feat){ top[fm][k].h, (float)(top[fm][k].w / sqrt(n2)), 0 };
   }
   qsort(g->f, g->nf, sizeof g->f[0], feat_cmp_h);   /* merge-joined with articles */
 }
@@ -1271,7 +1278,7 @@ static int story_merge(rcp_clusterer *c, uint32_t i, uint32_t j, rcp_buf *b) {
   return story_drop(c, j);
 }
 
-typedef struct cand { uint32_t slot; float bonus; double sim; int ok; double hits; } cand;
+typedef struct cand { uint32_t slot; float bonus; double sim; int ok; double hits; int def; } cand;
 
 /* Candidates by shared weight, then older story first.  qsort has no
 ** user pointer: the story array is passed through this file-level
@@ -1317,7 +1324,7 @@ static int ring_link(rcp_clusterer *c, uint32_t at, cand *rc, size_t ccap) {
       if (nr == ccap) continue;
       e->stamp = c->sstamp;
       e->cidx = (uint32_t)nr;
-      rc[nr++] = (cand){ l->s[x], 0, 0, 0, g.f[k].w };
+      rc[nr++] = (cand){ l->s[x], 0, 0, 0, g.f[k].w, 0 };
     }
   }
   if (nr > (size_t)P->max_cands) { qsort(rc, nr, sizeof *rc, rcand_cmp); nr = (size_t)P->max_cands; }
@@ -1425,7 +1432,7 @@ static int cluster_one(rcp_clusterer *c, pend *p, feat *v, feat *vh, cand *cd, c
       if (nc == ccap) continue;
       s->stamp = c->stamp;
       s->cidx = (uint32_t)nc;
-      cd[nc++] = (cand){ l->s[x], 0, 0, 0, hit };
+      cd[nc++] = (cand){ l->s[x], 0, 0, 0, hit, 0 };
     }
   }
   for (uint32_t r = 0; r < p->nrel; r++) {
@@ -1436,7 +1443,7 @@ static int cluster_one(rcp_clusterer *c, pend *p, feat *v, feat *vh, cand *cd, c
       if (nc == ccap) continue;
       s->stamp = c->stamp;
       s->cidx = (uint32_t)nc;
-      cd[nc++] = (cand){ *slot, 0, 0, 0, 0 };
+      cd[nc++] = (cand){ *slot, 0, 0, 0, 0, 0 };
     }
     cd[s->cidx].hits += 1e9;
     if (p->rel[r].score > cd[s->cidx].bonus) cd[s->cidx].bonus = p->rel[r].score;
@@ -1451,53 +1458,62 @@ static int cluster_one(rcp_clusterer *c, pend *p, feat *v, feat *vh, cand *cd, c
   ** title or by a relation: always compared) */
   double maxq = 0;
   for (size_t k = 0; k < nc; k++) if (fmod(cd[k].hits, 1e9) > maxq) maxq = fmod(cd[k].hits, 1e9);
-  /* 3. the best live story (ties: the older id) */
+  /* 3. the best live story (ties: the older id).  A story the article
+  ** cannot join (time, series) matters only for a storyline, which only a
+  ** new story gets: its full comparison waits until that is known. */
   int64_t pday = p->pday != INT64_MIN ? p->pday : p->day;  /* for series */
   int64_t best = -1, line = -1;
   double bsim = 0, lsim = 0;
-  for (size_t k = 0; k < nc; k++) {
-    story *s = &c->st[cd[k].slot];
-    if (cd[k].hits < 1e9 && cd[k].hits < P->prune * maxq) { cd[k].sim = 0; cd[k].ok = 0; continue; }
-    double dotf[FAM_COUNT] = { 0 };
-    for (uint32_t x = 0; x < nv; x++) {
-      if (x + 6 < nv) __builtin_prefetch(&s->c.k[(uint32_t)v[x + 6].h & (s->c.cap - 1)]);
-      dotf[v[x].fam] += (double)v[x].w * fmap_get(&s->c, v[x].h);
-    }
-    int ok;
-    int64_t gap;
-    double tf = time_factor(c, s, p, &ok, &gap);
-    /* a recurring title ("le point sur la pandémie") already in the story
-    ** on another day: another episode of a series, another story (unless
-    ** the page is a copy or update of one of its articles) */
-    int series = 0;
-    for (uint32_t m2 = 0; p->title_h && m2 < s->narts && !series; m2++)
-      series = s->arts[m2].th == p->title_h && s->arts[m2].day != pday;
-    if (series && cd[k].bonus < 1.0f) ok = 0;
-    double cf[FAM_COUNT];
-    int present[FAM_COUNT];
-    for (int fm = 0; fm < FAM_COUNT; fm++) {
-      present[fm] = dfam[fm] && (s->nf2[fm] > 0 || P->geo_eps <= 0) && !(series && fm == FAM_TITLE);
-      cf[fm] = present[fm] && s->nf2[fm] > 0 ? dotf[fm] / sqrt(s->nf2[fm]) : 0;
-    }
-    double cs = combine(P, cf, present);
-    double sim = cs * tf;
-    if (ok && cd[k].bonus > sim) sim = cd[k].bonus;
-    cd[k].sim = sim;
-    cd[k].ok = ok;
-    /* an earlier story of the same kind this one cannot join: a storyline */
-    if (!ok || gap >= 2 || series) {
-      int pl[FAM_COUNT];             /* numbers name an event, not a storyline */
-      memcpy(pl, present, sizeof pl);
-      pl[FAM_NUM] = 0;
-      double lc = combine(P, cf, pl);
-      if (lc < P->storyline && !series) goto noline;
-      double ls = series ? 1.0 + lc : lc;
-      if (line < 0 || ls > lsim || (ls == lsim && s->id < c->st[line].id)) { line = cd[k].slot; lsim = ls; }
-    }
-  noline:
-    if (!ok) continue;
-    if (best < 0 || sim > bsim || (sim == bsim && s->id < c->st[best].id)) {
-      best = cd[k].slot; bsim = sim;
+  for (int pass = 0; pass < 2; pass++) {
+    if (pass == 1 && best >= 0 && bsim >= P->join) break;   /* it joins: no storyline */
+    for (size_t k = 0; k < nc; k++) {
+      story *s = &c->st[cd[k].slot];
+      if (pass == 0) {
+        cd[k].def = 0;
+        if (cd[k].hits < 1e9 && cd[k].hits < P->prune * maxq) { cd[k].sim = 0; cd[k].ok = 0; continue; }
+      } else if (!cd[k].def) continue;
+      int ok;
+      int64_t gap;
+      double tf = time_factor(c, s, p, &ok, &gap);
+      /* a recurring title ("le point sur la pandémie") already in the story
+      ** on another day: another episode of a series, another story (unless
+      ** the page is a copy or update of one of its articles) */
+      int series = 0;
+      for (uint32_t m2 = 0; p->title_h && m2 < s->narts && !series; m2++)
+        series = s->arts[m2].th == p->title_h && s->arts[m2].day != pday;
+      if (series && cd[k].bonus < 1.0f) ok = 0;
+      if (pass == 0 && !ok) { cd[k].sim = 0; cd[k].ok = 0; cd[k].def = 1; continue; }
+      double dotf[FAM_COUNT] = { 0 };
+      for (uint32_t x = 0; x < nv; x++) {
+        if (x + 6 < nv) __builtin_prefetch(&s->c.k[(uint32_t)v[x + 6].h & (s->c.cap - 1)]);
+        dotf[v[x].fam] += (double)v[x].w * fmap_get(&s->c, v[x].h);
+      }
+      double cf[FAM_COUNT];
+      int present[FAM_COUNT];
+      for (int fm = 0; fm < FAM_COUNT; fm++) {
+        present[fm] = dfam[fm] && (s->nf2[fm] > 0 || P->geo_eps <= 0) && !(series && fm == FAM_TITLE);
+        cf[fm] = present[fm] && s->nf2[fm] > 0 ? dotf[fm] / sqrt(s->nf2[fm]) : 0;
+      }
+      double cs = combine(P, cf, present);
+      double sim = cs * tf;
+      if (ok && cd[k].bonus > sim) sim = cd[k].bonus;
+      cd[k].sim = ok ? sim : 0;
+      cd[k].ok = ok;
+      /* an earlier story of the same kind this one cannot join: a storyline */
+      if (!ok || gap >= 2 || series) {
+        int pl[FAM_COUNT];             /* numbers name an event, not a storyline */
+        memcpy(pl, present, sizeof pl);
+        pl[FAM_NUM] = 0;
+        double lc = combine(P, cf, pl);
+        if (lc >= P->storyline || series) {
+          double ls = series ? 1.0 + lc : lc;
+          if (line < 0 || ls > lsim || (ls == lsim && s->id < c->st[line].id)) { line = cd[k].slot; lsim = ls; }
+        }
+      }
+      if (!ok) continue;
+      if (best < 0 || sim > bsim || (sim == bsim && s->id < c->st[best].id)) {
+        best = cd[k].slot; bsim = sim;
+      }
     }
   }
   uint32_t at;
@@ -1534,7 +1550,7 @@ static int cluster_one(rcp_clusterer *c, pend *p, feat *v, feat *vh, cand *cd, c
           if (nr == ccap) continue;
           g->stamp = c->sstamp;
           g->cidx = (uint32_t)nr;
-          rc[nr++] = (cand){ l->s[x], 0, 0, 0, hit };
+          rc[nr++] = (cand){ l->s[x], 0, 0, 0, hit, 0 };
         }
       }
       if (nr > (size_t)P->max_cands) { qsort(rc, nr, sizeof *rc, rcand_cmp); nr = (size_t)P->max_cands; }

@@ -763,7 +763,7 @@ typedef struct frame {
   uint8_t tag;
   uint8_t link;      /* inside <a> */
   size_t mark;       /* txt.n when entered (for h1, author, time text) */
-  uint8_t grab;      /* 1 h1, 2 author, 3 time/date */
+  uint8_t grab;      /* 1 h1, 2 author, 3 time/date, 4 author by class */
 } frame;
 
 static void text_of(walk *w, size_t from, char *out, size_t cap) {
@@ -781,6 +781,23 @@ static void text_of(walk *w, size_t from, char *out, size_t cap) {
   }
   while (o && out[o - 1] == ' ') o--;
   out[o] = 0;
+}
+
+/* A class value with a token that names the author's element exactly
+** ("author", "byline", "vcard author"; not "comment-author"). */
+static int author_class(const char *v, size_t n) {
+  static const char *const toks[] = {"author", "auteur", "byline", "author-name", "authorname",
+    "article-author", "post-author", "entry-author", "author_name", NULL};
+  size_t i = 0;
+  while (i < n) {
+    while (i < n && (v[i] == ' ' || v[i] == '\t' || v[i] == '\n')) i++;
+    size_t j = i;
+    while (j < n && v[j] != ' ' && v[j] != '\t' && v[j] != '\n') j++;
+    for (int k = 0; toks[k]; k++)
+      if (strlen(toks[k]) == j - i && !strncasecmp(v + i, toks[k], j - i)) return 1;
+    i = j;
+  }
+  return 0;
 }
 
 static int run_walk(walk *w, const rcp_hnode *root) {
@@ -879,6 +896,8 @@ static int run_walk(walk *w, const rcp_hnode *root) {
             f.grab = 2;
           }
           if (ea.rel && ieq(ea.rel, ea.nrel, "author") && !w->m->dom_author) f.grab = 2;
+          else if (!f.grab && !w->m->cls_author && ea.cls && author_class(ea.cls, ea.ncls) && !w->els[top->owner].negc)
+            f.grab = 4;
         }
         if (t == RCP_H_A) f.link = 1;
         /* Block elements keep their cue in their record (judged later
@@ -932,6 +951,7 @@ static int run_walk(walk *w, const rcp_hnode *root) {
         }
         else if (f.grab == 2 && !w->m->dom_author && strlen(buf) < 100) w->m->dom_author = adup(w, buf, strlen(buf));
         else if (f.grab == 3 && !w->m->pub_item) w->m->pub_item = adup(w, buf, strlen(buf));
+        else if (f.grab == 4 && !w->m->cls_author && strlen(buf) < 100) w->m->cls_author = adup(w, buf, strlen(buf));
       }
     }
     if (f.el >= 0) {
@@ -1337,6 +1357,18 @@ int rcp__extract_html(const rcp_ctx *ctx, rcp_doc *d, rcp_xmeta *m, rcp_xout *o)
 #endif
     if (rc == RCP_OK) rc = emit(&w, o, reg, nreg);
     rcp__free(reg);
+    /* No site name in the markup: the footer's "© Site 2026" (used only
+    ** when the page has no URL either; rcp__x_finish). */
+    if (rc == RCP_OK && !m->og_site && !m->ld_publisher && !m->app_name) {
+      char name[256];
+      for (size_t i = w.nbl, k = 0; i-- > 0 && k < 40 && !m->text_site; k++) {
+        const char *t = w.txt.p + w.bl[i].off;
+        unsigned char c = (unsigned char)t[0];
+        if (w.bl[i].len < 200 && (c == 0xC2 || c == 'C' || c == 'c' || c == '(' || c == 'P' || c == 'L') &&
+            rcp__x_site_line(t, w.bl[i].len, name, sizeof name))
+          m->text_site = rcp__arena_strdup(d->arena, name);
+      }
+    }
   }
   rcp__buf_free(&w.txt);
   rcp__free(w.cues);

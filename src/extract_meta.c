@@ -387,6 +387,17 @@ int rcp__x_date_label(const char *s, size_t n) {
   return 0;
 }
 
+/* Does s start a date: a digit, "1er", a weekday or a month name? */
+static int date_word(const char *s, size_t n) {
+  char f[24];
+  fold(s, n < 16 ? n : 16, f, sizeof f, NULL);
+  if (is_dg((unsigned char)f[0])) return 1;
+  static const char *const days[] = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", NULL};
+  for (int i = 0; days[i]; i++) if (starts_word(f, days[i])) return 1;
+  size_t k;
+  return month_at(f, &k) != 0;
+}
+
 int rcp__x_byline(const char *s, size_t n, char *out, size_t cap) {
   char f[FOLD_MAX];
   out[0] = 0;
@@ -411,7 +422,8 @@ int rcp__x_byline(const char *s, size_t n, char *out, size_t cap) {
     if (p[i] == '|' || p[i] == '\n' || p[i] == '(' || p[i] == '/' || (unsigned char)p[i] == 0xE2) { end = i; break; }
     if (p[i] >= '0' && p[i] <= '9') { end = i; break; }
     if (i && p[i - 1] == ' ') {
-      if (!strncmp(p + i, "le ", 3) || !strncmp(p + i, "Le ", 3) || !strncmp(p + i, "avec ", 5) ||
+      /* "le 12 mars", "le lundi": a date; "Loïc Le Clerc": a name */
+      if ((i + 3 <= m && (!strncmp(p + i, "le ", 3) || !strncmp(p + i, "Le ", 3)) && date_word(p + i + 3, m - i - 3)) || !strncmp(p + i, "avec ", 5) ||
           !strncmp(p + i, "pour ", 5) || !strncmp(p + i, "on ", 3) || !strncmp(p + i, "Publi", 5) ||
           !strncmp(p + i, "publi", 5) || !strncmp(p + i, "Mis ", 4) || !strncmp(p + i, "mis ", 4) ||
           !strncmp(p + i, "Updated", 7) || !strncmp(p + i, "Published", 9) || !strncmp(p + i, "- ", 2) ||
@@ -420,6 +432,18 @@ int rcp__x_byline(const char *s, size_t n, char *out, size_t cap) {
   }
   while (end && (p[end - 1] == ' ' || p[end - 1] == ',' || p[end - 1] == '-' || p[end - 1] == '.' ||
                  p[end - 1] == ':')) end--;
+  /* "By Hannah Fischer, Luxembourg", "Par Jean Dupont, envoyé spécial":
+  ** after a comma only another full name stays ("By Jane Doe, John Smith") */
+  for (size_t i = 0; i < end; i++) {
+    if (p[i] != ',') continue;
+    size_t a = i + 1, b = a, words = 0;
+    while (a < end && p[a] == ' ') a++;
+    while (b < end && p[b] != ',') b++;
+    for (size_t j = a; j < b; j++) words += (j == a || p[j - 1] == ' ') && p[j] != ' ';
+    if (words < 2 || !namelike(p + a, b - a)) { end = i; break; }
+    i = b - 1;
+  }
+  while (end && (p[end - 1] == ' ' || p[end - 1] == ',')) end--;
   if (end < 2 || end >= cap || !namelike(p, end)) return 0;
   memcpy(out, p, end);
   out[end] = 0;
@@ -896,11 +920,48 @@ static const char *lang_of(rcp_arena *a, const char *s) {
   return rcp__arena_strndup(a, b, n);
 }
 
-static const char *pick_author(const char *s) {
+/* Is s[0..n) a web address ("MesOpinions.com", "www.dw.com", "NJ.com")? */
+static int webby(const char *s, size_t n) {
+  for (size_t i = 0; i + 4 <= n; i++) if (!strncmp(s + i, "www.", 4)) return 1;
+  for (size_t i = 1; i < n; i++) {
+    if (s[i] != '.' || !is_al((unsigned char)(s[i - 1] | 0x20))) continue;
+    size_t k = !strncmp(s + i, ".com", 4) || !strncmp(s + i, ".net", 4) || !strncmp(s + i, ".org", 4) ? 4
+             : !strncmp(s + i, ".fr", 3) ? 3 : 0;
+    if (k && i + k <= n && (i + k == n || !is_al((unsigned char)s[i + k]))) return 1;
+  }
+  return 0;
+}
+
+/* The author's name(s) with the web addresses that sites append cut off
+** ("Troy L. Smith, Cleveland.com", "Amy K. | NJ Advance Media for NJ.com");
+** NULL if nothing else is left, or for a URL or an e-mail address. */
+static const char *pick_author(rcp_arena *a, const char *s) {
   if (!s || !*s) return NULL;
   if (!strncmp(s, "http", 4) || strchr(s, '@') || strchr(s, '/')) return NULL;
-  if (strlen(s) > 120) return NULL;
-  return s;
+  size_t n = strlen(s);
+  if (n > 120) return NULL;
+  size_t keep = 0, i = 0;
+  while (i < n) { /* segments between ", ", " | " and " (" */
+    size_t j = i;
+    while (j < n && !(s[j] == ',' || s[j] == '|' || s[j] == '(')) j++;
+    if (webby(s + i, j - i)) break;
+    keep = j;
+    i = j + 1;
+  }
+  while (keep && (s[keep - 1] == ' ' || s[keep - 1] == ',' || s[keep - 1] == '|' || s[keep - 1] == '(')) keep--;
+  if (!keep) return NULL;
+  return keep == n ? s : rcp__arena_strndup(a, s, keep);
+}
+
+/* An author found only by its element's class: a short name, or a byline. */
+static const char *class_author(rcp_arena *a, const char *s) {
+  if (!s) return NULL;
+  char buf[160];
+  size_t n = strlen(s);
+  if (rcp__x_byline(s, n, buf, sizeof buf)) return rcp__arena_strdup(a, buf);
+  size_t words = 0;
+  for (size_t i = 0; i < n; i++) words += (i == 0 || s[i - 1] == ' ') && s[i] != ' ';
+  return words >= 2 && words <= 5 && namelike(s, n) ? s : NULL;
 }
 
 int rcp__x_finish(rcp_doc *d, rcp_xmeta *m) {
@@ -941,10 +1002,11 @@ int rcp__x_finish(rcp_doc *d, rcp_xmeta *m) {
   d->title = t;
 
   /* author */
-  const char *au = pick_author(m->ld_author);
-  if (!au) au = pick_author(m->meta_author);
-  if (!au) au = pick_author(m->dom_author);
-  if (!au) au = pick_author(m->byline_author);
+  const char *au = pick_author(a, m->ld_author);
+  if (!au) au = pick_author(a, m->meta_author);
+  if (!au) au = pick_author(a, m->dom_author);
+  if (!au) au = pick_author(a, m->byline_author);
+  if (!au) au = pick_author(a, class_author(a, m->cls_author));
   if (au && site && same_text(au, site)) au = NULL;
   d->author = au;
 

@@ -31,7 +31,13 @@
 ** included (a rewrite that changes a figure diverges; each value's support
 ** is still counted in independent sources), except an article and its
 ** "update".  Articles that give several values for one thing at one moment
-** are left out of that thing.  Also: lede dates of one event that differ;
+** are left out of that thing.  Round numbers and written decimals are
+** approximate ("70 000" = 70 000 ± 5 000, "29,3" = 29,3 ± 0,05); "plus de
+** 80" meets "80"; two exact counts of 1 000 or more within 5 % are two
+** readings of a running count; values more than 3 times apart are counts
+** of different things; figures that state no day compare only within one
+** publication day; only lede figures (first RCP_FX_LEDE_SENTS sentences)
+** are compared (precision on the stream: docs/benchmarks.md).  Also: lede dates of one event that differ;
 ** person names spelt differently.
 ** Not done: translation of `about` keys across languages, time-varying
 ** tolls (a later article may legitimately update a figure: it shows as a
@@ -40,7 +46,7 @@
 #include "facts_int.h"
 
 #include <jansson.h> /* json_* */
-#include <math.h>    /* fabs, INFINITY */
+#include <math.h>    /* fabs, floor, fmod, fmax, INFINITY */
 #include <stdio.h>   /* snprintf */
 #include <stdlib.h>  /* qsort */
 #include <string.h>  /* strcmp */
@@ -425,15 +431,48 @@ static void interval(const rcp_figure *f, double *lo, double *hi) {
   else { *lo = q * 0.85; *hi = q * 1.15; }  /* environ, about, une dizaine */
 }
 
+/* Half the rounding unit of a round number of 100 or more ("70 000" is
+** 70 000 ± 5 000, "15 millions" 15 000 000 ± 500 000), else 0. */
+static double rounding(double q) {
+  if (q < 100 || q != floor(q)) return 0;
+  double u = 1;
+  while (u < q && fmod(q, u * 10) == 0) u *= 10;
+  return u >= 100 ? u / 2 : 0;
+}
+
+/* Half a unit of the last decimal written in a figure's text ("29,3" ->
+** 0.05), else 0. */
+static double decimal_half(const char *t) {
+  if (!t) return 0;
+  for (const char *p = t; *p; p++)
+    if ((*p == ',' || *p == '.') && p > t && p[-1] >= '0' && p[-1] <= '9' && p[1] >= '0' && p[1] <= '9') {
+      size_t n = 0;
+      while (p[1 + n] >= '0' && p[1 + n] <= '9') n++;
+      if (n == 3) continue;  /* "5.200": a thousands group, not decimals */
+      double h = 0.5;
+      for (size_t i = 0; i < n; i++) h /= 10;
+      return h;
+    }
+  return 0;
+}
+
 static int compatible(const rcp_figure *a, const rcp_figure *b) {
   double la, ha, lb, hb;
   interval(a, &la, &ha);
   interval(b, &lb, &hb);
-  /* open bounds: "plus de 40" excludes 40 itself */
-  int a_open = a->qualifier && (!strcmp(a->qualifier, "plus de") || !strcmp(a->qualifier, "more than"));
-  int b_open = b->qualifier && (!strcmp(b->qualifier, "plus de") || !strcmp(b->qualifier, "more than"));
-  if (a_open && !b->qualifier && b->quantity <= a->quantity) return 0;
-  if (b_open && !a->qualifier && a->quantity <= b->quantity) return 0;
+  /* round numbers without a qualifier are approximate too; so is the last
+  ** decimal written ("29,3 %" is 29,33 % rounded) */
+  double ra = a->qualifier ? 0 : rounding(a->quantity), rb = b->qualifier ? 0 : rounding(b->quantity);
+  ra += decimal_half(a->text);
+  rb += decimal_half(b->text);
+  la -= ra; ha += ra; lb -= rb; hb += rb;
+  /* two exact counts of a thousand or more within 5 % of each other are
+  ** two readings of a running count (a toll updated during the day) */
+  if (!a->qualifier && !b->qualifier && a->quantity >= 1000 && b->quantity >= 1000 && !ra && !rb &&
+      fabs(a->quantity - b->quantity) <= 0.05 * fmax(a->quantity, b->quantity))
+    return 1;
+  /* "plus de 40" and "40" are one figure, hedged or not: the closed
+  ** bounds let them meet */
   return la <= hb + 1e-9 && lb <= ha + 1e-9;
 }
 
@@ -448,7 +487,7 @@ static int skip_about(const rcp_figure *f) {
   return 0;
 }
 
-typedef struct fref { size_t doc; const rcp_figure *f; int64_t day; } fref;
+typedef struct fref { size_t doc; const rcp_figure *f; int64_t day, pday; } fref;
 
 /* The day a figure is stated for: a point date to the day in its sentence
 ** (the nearest one), else INT64_MIN.  "12 000 foyers mardi soir" and
@@ -496,8 +535,24 @@ static size_t what_stems(const char *what, char stems[][6], size_t cap) {
   return n;
 }
 
+/* Values more than this factor apart are counts of different things
+** ("300 manifestants" / "trois manifestants", "44 millions d'habitants" /
+** "1,3 milliard"), not two reports of one count (docs/facts.md). */
+#ifndef RCP_FX_LEDE_SENTS
+#define RCP_FX_LEDE_SENTS 5
+#endif
+#ifndef RCP_FX_FIG_RATIO
+#define RCP_FX_FIG_RATIO 3.0
+#endif
+
 static int same_thing(const fref *a, const fref *b) {
   if (a->day != INT64_MIN && b->day != INT64_MIN && a->day != b->day) return 0;
+  /* neither states its day: the days the articles were published */
+  if (a->day == INT64_MIN && b->day == INT64_MIN && a->pday != INT64_MIN && b->pday != INT64_MIN &&
+      a->pday != b->pday)
+    return 0;
+  double qa = a->f->quantity, qb = b->f->quantity;
+  if (qa > 0 && qb > 0 && (qa > qb * RCP_FX_FIG_RATIO || qb > qa * RCP_FX_FIG_RATIO)) return 0;
   char sa[8][6], sb[8][6];
   size_t na = what_stems(a->f->what, sa, 8), nb = what_stems(b->f->what, sb, 8);
   if (!na || !nb) return 1;
@@ -543,7 +598,7 @@ static int story_figures(const rcp_story_view *v, const size_t *src, json_t *obj
     for (size_t j = 0; j < v->docs[i]->nfigs; j++) {
       const rcp_figure *f = &v->docs[i]->figs[j];
       if (!f->unit) continue;
-      fs[k].doc = i; fs[k].f = f; fs[k].day = figure_day(v->docs[i], f); k++;
+      fs[k].doc = i; fs[k].f = f; fs[k].day = figure_day(v->docs[i], f); fs[k].pday = INT64_MIN; k++;
     }
   size_t nfs = k;
   /* a figure without a day of its own takes the day of the same value
@@ -553,6 +608,12 @@ static int story_figures(const rcp_story_view *v, const size_t *src, json_t *obj
     for (size_t b = 0; b < nfs; b++)
       if (b != a && fs[b].doc == fs[a].doc && fs[b].day != INT64_MIN && fs[b].f->quantity == fs[a].f->quantity &&
           !strcmp(qual_or_empty(fs[b].f), qual_or_empty(fs[a].f))) { fs[a].day = fs[b].day; break; }
+  }
+  /* and the publication day: two tolls that state no day, given on Monday
+  ** and on Wednesday, are two moments of a running count */
+  for (size_t a = 0; a < nfs; a++) {
+    int64_t t = v->docs[fs[a].doc]->pub_time;
+    fs[a].pday = t == INT64_MIN ? INT64_MIN : t >= 0 ? t / 86400 : -((-t + 86399) / 86400);
   }
   for (size_t a = 0; a < nfs && json_array_size(figs) < 200; a++) {
     int dup = 0;
@@ -582,7 +643,11 @@ static int story_figures(const rcp_story_view *v, const size_t *src, json_t *obj
   }
   /* disagreements: by about key */
   k = 0;
-  for (size_t i = 0; i < nfs; i++) if (!skip_about(fs[i].f)) fs[k++] = fs[i];
+  /* only the figures of the lede (title, standfirst and first sentences):
+  ** the key counts of a story are there; deeper figures are too often
+  ** sub-counts and earlier readings of a running toll */
+  for (size_t i = 0; i < nfs; i++)
+    if (!skip_about(fs[i].f) && fs[i].f->sent < RCP_FX_LEDE_SENTS) fs[k++] = fs[i];
   if (k > 1) qsort(fs, k, sizeof *fs, cmp_fref);
   for (size_t a = 0; a < k;) {
     size_t b = a;

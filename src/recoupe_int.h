@@ -314,6 +314,7 @@ typedef struct rcp_xmeta {
   const char *h1s[4]; int nh1;   /* the first <h1> texts */
   const char *og_site, *ld_publisher, *app_name;
   const char *meta_author, *ld_author, *dom_author, *byline_author;
+  const char *cls_author;         /* text of an element of class "author" / "byline" */
   const char *pub_meta, *pub_ld, *pub_item, *pub_time_el, *pub_text, *pub_url;
   const char *mod_meta, *mod_ld, *mod_text;
   const char *pub_meta2, *mod_meta2;  /* other <meta> names with a date */
@@ -652,6 +653,8 @@ typedef struct rcp__labels {
 const rcp__labels *rcp__labels_for(const char *lang);
 /* "14 octobre 2026" / "14 October 2026" from an ISO date; "" if unparsable. */
 void rcp__fmt_date_long(const char *iso, const char *lang, char *out, size_t cap);
+/* "octobre 2026" / "October 2026" from an ISO date; "" if unparsable. */
+void rcp__fmt_month(const char *iso, const char *lang, char *out, size_t cap);
 /* "13 oct. 2026 21:04" / "13 Oct 2026 21:04" (the time only when given). */
 void rcp__fmt_date_short(const char *iso, const char *lang, char *out, size_t cap);
 /* Citation numbers: article id -> n (1-based) from "sources" or "articles". */

@@ -221,6 +221,16 @@ TEST_SUITE(extract_meta) {
     CHECK_STR(n, "Jane Doe and John Smith");
     CHECK(rcp__x_byline("Par Marie de la Tour, le 12 mars 2025", 37, n, sizeof n));
     CHECK_STR(n, "Marie de la Tour");
+    CHECK(rcp__x_byline("By Hannah Fischer, Luxembourg", 29, n, sizeof n));
+    CHECK_STR(n, "Hannah Fischer");
+    CHECK(rcp__x_byline("Par Jean Dupont, envoyé spécial à Kiev", strlen("Par Jean Dupont, envoyé spécial à Kiev"), n, sizeof n));
+    CHECK_STR(n, "Jean Dupont");
+    CHECK(rcp__x_byline("By Jane Doe, John Smith", 23, n, sizeof n));
+    CHECK_STR(n, "Jane Doe, John Smith");
+    CHECK(rcp__x_byline("Par Loïc Le Clerc | 30 septembre 2018", 38, n, sizeof n));
+    CHECK_STR(n, "Loïc Le Clerc");
+    CHECK(rcp__x_byline("Par Jean Dupont le lundi 3 mars", 31, n, sizeof n));
+    CHECK_STR(n, "Jean Dupont");
     const char *s = "Par ailleurs, le ministre a annoncé une hausse des crédits.";
     CHECK(!rcp__x_byline(s, strlen(s), n, sizeof n));
   }
@@ -299,6 +309,39 @@ TEST_SUITE(extract_meta) {
     d = run_s(page, 0);
     CHECK(d != NULL);
     if (d) { CHECK_STR(d->site, "Le Petit Cévenol"); rcp_doc_free(d); }
+  }
+  TEST("authors: web addresses cut off, an element of class author") {
+    const char *body = "<p>Le conseil municipal a voté lundi soir la rénovation complète de la piscine, fermée depuis deux ans.</p>"
+                       "<p>Les travaux commenceront au printemps et dureront dix-huit mois, selon la mairie.</p></body></html>";
+    char page[2048];
+    snprintf(page, sizeof page, "<html><head><meta name=author content=\"Troy L. Smith, Cleveland.com\"></head><body>%s", body);
+    rcp_doc *d = run_s(page, 1);
+    CHECK(d != NULL);
+    if (d) { CHECK_STR(d->author, "Troy L. Smith"); rcp_doc_free(d); }
+    snprintf(page, sizeof page, "<html><head><meta name=author content=\"MesOpinions.com\"></head><body>%s", body);
+    d = run_s(page, 1);
+    CHECK(d != NULL);
+    if (d) { CHECK(d->author == NULL); rcp_doc_free(d); }
+    snprintf(page, sizeof page, "<html><body><h1>La piscine rénovée</h1><span class=\"author vcard\"><a class=\"url fn\" "
+             "href=/a/mc>Martin Clavey</a></span>%s", body);
+    d = run_s(page, 1);
+    CHECK(d != NULL);
+    if (d) { CHECK_STR(d->author, "Martin Clavey"); rcp_doc_free(d); }
+    snprintf(page, sizeof page, "<html><body><div class=comments><span class=author>Jean Lecteur</span></div>%s", body);
+    d = run_s(page, 1);
+    CHECK(d != NULL);
+    if (d) { CHECK(d->author == NULL); rcp_doc_free(d); }
+  }
+  TEST("an HTML page without URL or site name: the site from its footer") {
+    const char *page = "<html><body><nav>Accueil | Infos</nav><article><h1>Un pont inauguré | Le Petit Cévenol</h1>"
+      "<p>Le nouveau pont sur le Gardon a été inauguré samedi matin en présence du maire et de nombreux habitants venus à pied.</p>"
+      "</article><footer><p>© 2026 Le Petit Cévenol — Tous droits réservés</p></footer></body></html>";
+    rcp_doc *d = run_s(page, 1);
+    CHECK(d != NULL);
+    if (d) { CHECK_STR(d->site, "Le Petit Cévenol"); rcp_doc_free(d); }
+    d = run(page, strlen(page), 1, "https://www.petit-cevenol.example/a/1", NULL);
+    CHECK(d != NULL);
+    if (d) { CHECK_STR(d->site, "petit-cevenol.example"); rcp_doc_free(d); }
   }
   TEST("site furniture") {
     const char *yes[] = {"À lire aussi : Inondations, les bons réflexes", "Cela pourrait vous intéresser",

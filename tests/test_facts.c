@@ -441,6 +441,13 @@ TEST_SUITE(facts_story) {
       {"Environ 200 personnes ont été évacuées mardi.", "Quelque 120 personnes ont été évacuées mardi.", 1},
       {"Plus de 12 000 foyers privés de courant.", "Quelque 9 500 foyers sans électricité.", 1},
       {"Le séisme a fait 40 morts.", "Au total, 45 morts ont été recensés.", 1},
+      /* round numbers, written decimals, running counts, hedges */
+      {"Le pays compte 70.000 décès mardi.", "Le pays compte 71.000 décès mardi.", 0},
+      {"Le pays compte 70.000 décès mardi.", "Le pays compte 76.000 décès mardi.", 1},
+      {"On recense 1.769.776 cas mardi.", "On recense 1.778.515 cas mardi.", 0},
+      {"Le navire transportait 12,5 tonnes de fioul.", "Le navire transportait 12,54 tonnes de fioul.", 0},
+      {"Plus de 80 écoles sont fermées.", "Au total, 80 écoles sont fermées.", 0},
+      {"La plaie mesure 20 cm.", "La plaie mesure 25 cm.", 1},
     };
     for (size_t i = 0; i < sizeof c / sizeof c[0]; i++) {
       const char *t[] = {c[i].a, c[i].b};
