@@ -1,29 +1,34 @@
-/* cluster.c -- stage 6: online, time-aware story clustering.
+/* cluster.c -- stage 6: online, time-aware story clustering
+** (docs/stories.md says it all at more length, with how parameters were chosen).
 **
-** Each article becomes a sparse vector of weighted features: stems of its
-** words, stems of its title words, capitalised names (single words and
-** spans), and numbers, each family in its own hash namespace.  Weights are
-** (1 + ln tf) * idf * family weight, idf = ln(1 + N/df) with document
-** frequencies kept up to date in a count-min sketch (2 rows x 2^20, fixed
-** memory, persisted).  The vector keeps its max_feats heaviest features and
-** is L2-normalised.  A story is the sum of its articles' vectors (its
-** centroid).  An article joins the live story of highest
-**     cos(article, centroid) * time factor
-** if that is >= join, else it starts a story (single-pass clustering with
-** centroids, as in TDT "topic tracking": Allan et al. 1998).  The time factor
-** decays with the distance in days between the article's event day (a
-** dateline or "le 6 janvier" / "mardi" near the top, else its publication
-** day) and the story's days; a story never spans more than window_days and
-** closes after window_days without news, which bounds memory.  An article
-** that also matches a second live story whose centroid is close to the first
-** merges them (the older id survives).  A new story close to an earlier one
-** it could not join because of time is linked to it as a "storyline".
+** Each article becomes a sparse vector in four families of features (stems,
+** title stems, capitalised names and name spans, numbers), each in its own
+** hash namespace, weighted (1 + ln tf) * ln(1 + N/df) with document
+** frequencies in a count-min sketch (2 rows x 2^20, fixed memory).  Each
+** family keeps its heaviest features and is normalised on its own; the
+** similarity to a story's centroid (the sum of its articles' vectors) is the
+** mean of one cosine per family, times a time factor: 1 within a day of the
+** story's event days, exp(-(gap-1)/tau) beyond, unk_time when only one side
+** has a day.  The event day is the written date closest to the publication
+** day ("mardi", "le 6 janvier"; a dateline when there is no publication
+** date).  An article joins the best live story at >= join, else starts one
+** (single-pass clustering with centroids, TDT "topic tracking": Allan et al.
+** 1998).  A story never spans more than window_days and closes after
+** window_days without news: live stories are all that is held in memory.
+** An article that also comes close to a second live story whose centroid is
+** close to the first merges them (the older id survives).  A new or growing
+** story close to an earlier one it could not join (time, recurring title)
+** is linked to it as a storyline; closed stories stay findable as small
+** signatures in a ring of 8,192.
 **
 ** Order: rcp__cluster_doc only records features; rcp__cluster_flush sorts
-** the batch by (publication time, content hash, record id) and clusters it
-** in that order.  So a batch gives the same stories in any order, and
-** batches given in publication order give the stories of one batch.
-** Candidates come from an inverted index (feature -> live stories).
+** the batch by (publication time or else event day, content hash, record id)
+** and clusters it in that order; stories close only when a later day
+** arrives, never at a batch's end, and a live story's state is saved bit
+** for bit.  So a batch gives the same stories in any order, and batches in
+** publication order (one `add` or several) give the stories of one batch.
+** Persistence: the state of the live stories a batch touched, and a delta
+** of the sketch cells it changed (see "the frequency sketch in the store").
 ** This file does no SQL (src/store_cluster.c) and no text analysis.
 */
 #include "recoupe_int.h"
@@ -462,8 +467,9 @@ static int64_t event_day(const rcp_doc *d) {
     } else continue;
     if (pday == INT64_MIN) return ed;
     if (ed > pday + 1 || ed < pday - 14) continue;   /* about something else */
+    if (best == INT64_MIN) { best = ed; continue; }
     int64_t dist = ed > pday ? ed - pday : pday - ed, bd = best > pday ? best - pday : pday - best;
-    if (best == INT64_MIN || dist < bd) best = ed;
+    if (dist < bd) best = ed;
   }
   return best;
 }

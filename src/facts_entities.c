@@ -252,6 +252,22 @@ static int add_ent(ectx *c, size_t b, size_t e, rcp_ent_type type, const char *c
 
 /* Longest gazetteer match starting at token i (up to 8 tokens, same
 ** sentence, words and ' - only).  Returns the last token or SIZE_MAX. */
+/* Words before "le/du/au X" that point to a newspaper or a medium ("selon
+** le Figaro", "les colonnes du Parisien", "a-t-il confié au Monde"), not to
+** a common noun ("champion du Monde"). */
+static int press_cue(const fx_doc *x, size_t k) {
+  static const char *const t[] = {"selon", "colonnes", "informations", "information", "aupres",
+    "entretien", "interview", "dans", "publie", "publiee", "paru", "parue", "pour", "par", "confie",
+    "explique", "revele", "indique", "raconte", "declare", "dit", "assure", "precise", "affirme",
+    "rapporte", "tribune", "edition", "site", "journalistes", "lecteurs", "redaction", "confiait",
+    "expliquait", "indiquait", NULL};
+  const char *w = x->t[k].key;
+  size_t l = strlen(w);
+  if (l > 3 && (!strcmp(w + l - 3, "-il") || (l > 5 && !strcmp(w + l - 5, "-elle")))) return 1;
+  for (int i = 0; t[i]; i++) if (fx_eq(w, t[i])) return 1;
+  return 0;
+}
+
 static size_t gaz_longest(const fx_doc *x, size_t i, fx_gaz_hit *hit) {
   size_t best = SIZE_MAX;
   char kb[256];
@@ -271,6 +287,17 @@ static size_t gaz_longest(const fx_doc *x, size_t i, fx_gaz_hit *hit) {
       ** lowercase tail ("Nations unies", "Union européenne") */
       best = j;
       *hit = h;
+    }
+    /* a title whose article is written in lower case or contracted:
+    ** "selon le Figaro", "les informations du Parisien" (Le Parisien) */
+    if (i > 1 && (fx_is(x, i - 1, "le") || fx_is(x, i - 1, "du") || fx_is(x, i - 1, "au")) &&
+        !(x->t[i - 1].flags & FX_CAP) && press_cue(x, i - 2) && strlen(kb) + 4 < sizeof kb) {
+      char kl[260];
+      snprintf(kl, sizeof kl, "le %s", kb);
+      if (rcp__fx_gaz(kl, &h) && h.type == 'O' && (best == SIZE_MAX || j >= best)) {
+        best = j;
+        *hit = h;
+      }
     }
   }
   return best;

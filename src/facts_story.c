@@ -36,7 +36,8 @@
 ** 80" meets "80"; two exact counts of 1 000 or more within 5 % are two
 ** readings of a running count; values more than 3 times apart are counts
 ** of different things; figures that state no day compare only within one
-** publication day.  Also: lede dates of one event that differ;
+** publication day; only lede figures (first RCP_FX_LEDE_SENTS sentences)
+** are compared (precision on the stream: docs/benchmarks.md).  Also: lede dates of one event that differ;
 ** person names spelt differently.
 ** Not done: translation of `about` keys across languages, time-varying
 ** tolls (a later article may legitimately update a figure: it shows as a
@@ -537,6 +538,9 @@ static size_t what_stems(const char *what, char stems[][6], size_t cap) {
 /* Values more than this factor apart are counts of different things
 ** ("300 manifestants" / "trois manifestants", "44 millions d'habitants" /
 ** "1,3 milliard"), not two reports of one count (docs/facts.md). */
+#ifndef RCP_FX_LEDE_SENTS
+#define RCP_FX_LEDE_SENTS 5
+#endif
 #ifndef RCP_FX_FIG_RATIO
 #define RCP_FX_FIG_RATIO 3.0
 #endif
@@ -639,7 +643,11 @@ static int story_figures(const rcp_story_view *v, const size_t *src, json_t *obj
   }
   /* disagreements: by about key */
   k = 0;
-  for (size_t i = 0; i < nfs; i++) if (!skip_about(fs[i].f)) fs[k++] = fs[i];
+  /* only the figures of the lede (title, standfirst and first sentences):
+  ** the key counts of a story are there; deeper figures are too often
+  ** sub-counts and earlier readings of a running toll */
+  for (size_t i = 0; i < nfs; i++)
+    if (!skip_about(fs[i].f) && fs[i].f->sent < RCP_FX_LEDE_SENTS) fs[k++] = fs[i];
   if (k > 1) qsort(fs, k, sizeof *fs, cmp_fref);
   for (size_t a = 0; a < k;) {
     size_t b = a;

@@ -653,6 +653,8 @@ typedef struct rcp__labels {
 const rcp__labels *rcp__labels_for(const char *lang);
 /* "14 octobre 2026" / "14 October 2026" from an ISO date; "" if unparsable. */
 void rcp__fmt_date_long(const char *iso, const char *lang, char *out, size_t cap);
+/* "octobre 2026" / "October 2026" from an ISO date; "" if unparsable. */
+void rcp__fmt_month(const char *iso, const char *lang, char *out, size_t cap);
 /* "13 oct. 2026 21:04" / "13 Oct 2026 21:04" (the time only when given). */
 void rcp__fmt_date_short(const char *iso, const char *lang, char *out, size_t cap);
 /* Citation numbers: article id -> n (1-based) from "sources" or "articles". */

@@ -51,6 +51,7 @@ static const char css[] =
   "form.filters input,form.filters select{font:inherit;font-size:.9rem;padding:.25rem .4rem;"
   "max-width:100%;border:1px solid var(--line);border-radius:.3rem;background:var(--bg);color:var(--fg)}"
   "form.filters input[type=search]{flex:1 1 12rem}"
+  "form.filters label{display:flex;gap:.3rem;align-items:center;font-size:.9rem;color:var(--muted)}"
   ".text p{margin:.6rem 0}table.kv td{padding:.1rem .6rem .1rem 0;vertical-align:top}"
   ".pager{margin:1rem 0}.err{color:var(--copy)}"
   "@media (max-width:600px){body{font-size:16px}h1{font-size:1.35rem}main{padding:.7rem}}";

@@ -84,6 +84,14 @@ void rcp__fmt_date_long(const char *iso, const char *lang, char *out, size_t cap
     snprintf(out, cap, "%d %s %d", d, months_en[m - 1], y);
 }
 
+void rcp__fmt_month(const char *iso, const char *lang, char *out, size_t cap) {
+  int y, m, d, hh, mm;
+  if (!cap) return;
+  out[0] = 0;
+  if (!parse_ymd(iso, &y, &m, &d, &hh, &mm)) return;
+  snprintf(out, cap, "%s %d", lang && strncmp(lang, "fr", 2) == 0 ? months_fr[m - 1] : months_en[m - 1], y);
+}
+
 void rcp__fmt_date_short(const char *iso, const char *lang, char *out, size_t cap) {
   int y, m, d, hh, mm;
   if (!cap) return;

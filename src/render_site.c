@@ -3,7 +3,8 @@
 **
 ** rcp_render_site reads every story as the JSON contract (rcp_stories_json),
 ** writes it as DIR/stories.json (one story a line), then DIR/stories.md (one section a story),
-** DIR/index.html (the list, newest and largest first) and
+** DIR/index.html (the list, newest and largest first: the first 200,
+** then links to one page a month, DIR/index-YYYY-MM.html) and
 ** DIR/stories/ID.html (one page a story).  The three top files are written
 ** to a temporary name and renamed, so a reader never sees half of one.
 ** Rendering works on the parsed JSON only: whatever the store holds is
@@ -19,6 +20,7 @@
 #include <sys/stat.h>  /* mkdir */
 
 #define PAGE_MAX ((size_t)256 << 20)
+#define INDEX_MAX 200   /* stories on index.html; the rest by month */
 
 /* Writes n bytes to path directly (story pages: thousands of them, where
 ** the extra rename would double the directory work). */
@@ -109,6 +111,95 @@ static void name_related(json_t *stories) {
   json_decref(by);
 }
 
+/* "2020-09" of a story's latest article, or "" (no date). */
+static void month_of(json_t *s, char out[8]) {
+  json_t *t = json_object_get(s, "last_published");
+  if (!json_is_string(t)) t = json_object_get(s, "first_published");
+  if (!json_is_string(t)) t = json_object_get(s, "event_date");
+  const char *v = json_is_string(t) ? json_string_value(t) : "";
+  out[0] = 0;
+  if (strlen(v) >= 7 && v[4] == '-') { memcpy(out, v, 7); out[7] = 0; }
+}
+
+/* One list page: title, the stories, and (index only) the months. */
+static int write_list(rcp_ctx *ctx, json_t *list, json_t *months, const char *title, const char *lang,
+                      const char *file, const char *dir, rcp_buf *b, rcp_buf *path) {
+  rcp__buf_reset(b);
+  rcp__html_page_begin(b, title, lang, 0);
+  rcp__buf_adds(b, "<h1>");
+  rcp__buf_html(b, title, strlen(title));
+  rcp__buf_adds(b, "</h1>\n");
+  rcp__html_story_list(b, list, 0);
+  if (json_array_size(months)) {
+    bool fr = lang && strncmp(lang, "fr", 2) == 0;
+    rcp__buf_printf(b, "<h2>%s</h2>\n<ul class=\"months\">\n", fr ? "Par mois" : "By month");
+    size_t i;
+    json_t *m;
+    json_array_foreach(months, i, m) {
+      const char *ym = json_string_value(json_object_get(m, "month"));
+      char name[64];
+      char iso[11];
+      snprintf(iso, sizeof iso, "%s-01", ym ? ym : "");
+      rcp__fmt_month(iso, lang, name, sizeof name);
+      rcp__buf_printf(b, "<li><a href=\"index-%s.html\">%s</a> (%lld)</li>\n", ym && ym[0] ? ym : "undated",
+                      name[0] ? name : (fr ? "sans date" : "undated"),
+                      (long long)json_integer_value(json_object_get(m, "n")));
+    }
+    rcp__buf_adds(b, "</ul>\n");
+  }
+  rcp__html_page_end(b);
+  rcp__buf_reset(path);
+  rcp__buf_printf(path, "%s/%s", dir, file);
+  int rc = buf_rc(b);
+  if (rc == RCP_OK) rc = buf_rc(path);
+  if (rc == RCP_OK) rc = write_file(ctx, path->p, b->p, b->n);
+  return rc;
+}
+
+/* index.html lists the INDEX_MAX newest stories (all of them when there
+** are fewer), then links to index-YYYY-MM.html: every story whose latest
+** article is of that month, so the archive is complete month by month
+** and no page holds thousands of stories.  stories is sorted. */
+static int write_index(rcp_ctx *ctx, json_t *stories, const char *dir, const char *lang,
+                       rcp_buf *b, rcp_buf *path) {
+  const rcp__labels *L = rcp__labels_for(lang);
+  size_t n = json_array_size(stories);
+  if (n <= INDEX_MAX) return write_list(ctx, stories, NULL, L->stories, lang, "index.html", dir, b, path);
+  json_t *head = json_array(), *months = json_array();
+  int rc = head && months ? RCP_OK : RCP_ENOMEM;
+  for (size_t i = 0; i < INDEX_MAX && rc == RCP_OK; i++)
+    if (json_array_append(head, json_array_get(stories, i))) rc = RCP_ENOMEM;
+  /* the months, newest first (the array is sorted by latest article) */
+  size_t i = 0;
+  while (i < n && rc == RCP_OK) {
+    char ym[8], ym2[8];
+    month_of(json_array_get(stories, i), ym);
+    size_t j = i + 1;
+    while (j < n) {
+      month_of(json_array_get(stories, j), ym2);
+      if (strcmp(ym, ym2) != 0) break;
+      j++;
+    }
+    json_t *page = json_array();
+    for (size_t k = i; k < j && page; k++) json_array_append(page, json_array_get(stories, k));
+    if (!page) { rc = RCP_ENOMEM; break; }
+    char file[32], title[96], name[64], iso[11];
+    snprintf(file, sizeof file, "index-%s.html", ym[0] ? ym : "undated");
+    snprintf(iso, sizeof iso, "%s-01", ym);
+    rcp__fmt_month(iso, lang, name, sizeof name);
+    snprintf(title, sizeof title, "%s, %s", L->stories, name[0] ? name : "?");
+    rc = write_list(ctx, page, NULL, title, lang, file, dir, b, path);
+    json_decref(page);
+    if (rc == RCP_OK && json_array_append_new(months, json_pack("{s:s, s:I}", "month", ym, "n", (json_int_t)(j - i))))
+      rc = RCP_ENOMEM;
+    i = j;
+  }
+  if (rc == RCP_OK) rc = write_list(ctx, head, months, L->stories, lang, "index.html", dir, b, path);
+  json_decref(head);
+  json_decref(months);
+  return rc;
+}
+
 int rcp__render_site_json(rcp_ctx *ctx, json_t *stories, const char *dir) {
   if (!json_is_array(stories)) return rcp__err(ctx, RCP_EPARSE, "render: stories are not an array");
   rcp__stories_sort(stories);
@@ -139,19 +230,8 @@ int rcp__render_site_json(rcp_ctx *ctx, json_t *stories, const char *dir) {
   if (rc == RCP_OK) rc = buf_rc(&path);
   if (rc == RCP_OK) rc = write_file(ctx, path.p, b.p ? b.p : "", b.n);
 
-  /* index.html */
-  if (rc == RCP_OK) {
-    rcp__buf_reset(&b);
-    rcp__html_page_begin(&b, L0->stories, lang0, 0);
-    rcp__buf_printf(&b, "<h1>%s</h1>\n", L0->stories);
-    rcp__html_story_list(&b, stories, 0);
-    rcp__html_page_end(&b);
-    rcp__buf_reset(&path);
-    rcp__buf_printf(&path, "%s/index.html", dir);
-    rc = buf_rc(&b);
-    if (rc == RCP_OK) rc = buf_rc(&path);
-    if (rc == RCP_OK) rc = write_file(ctx, path.p, b.p, b.n);
-  }
+  /* index.html: the newest INDEX_MAX stories, then one page a month */
+  if (rc == RCP_OK) rc = write_index(ctx, stories, dir, lang0, &b, &path);
 
   /* stories/ID.html */
   if (rc == RCP_OK) {

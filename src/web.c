@@ -78,9 +78,12 @@ static void query_of(rcp_buf *b, const rcp_story_filter *f, int page) {
 }
 
 static void input(rcp_buf *b, const char *type, const char *name, const char *label, const char *val) {
+  /* a date field shows no placeholder: its label is written beside it */
+  bool date = strcmp(type, "date") == 0;
+  if (date) rcp__buf_printf(b, "<label>%s ", label);
   rcp__buf_printf(b, "<input type=\"%s\" name=\"%s\" aria-label=\"%s\" placeholder=\"%s\" value=\"", type, name, label, label);
   h(b, val);
-  rcp__buf_adds(b, "\">");
+  rcp__buf_adds(b, date ? "\"></label>" : "\">");
 }
 
 static int index_page(rcp_ctx *ctx, const rcp__web_req *r, int *status, rcp_buf *b) {

@@ -187,6 +187,16 @@ static rcp_ctx *open_ctx(const char *db) {
   return ctx;
 }
 
+/* The state blobs the store holds, folded into one hash (in store order). */
+typedef struct blobs { int n; size_t len; uint64_t hash; } blobs;
+static int add_blob(void *ud, int64_t id, const void *p, size_t n) {
+  blobs *b = ud;
+  b->n++;
+  b->len += n;
+  b->hash = rcp__hash64(p, n, b->hash ^ (uint64_t)id);
+  return RCP_OK;
+}
+
 static int64_t story_of(const seen *s, const fixture *f, const char *id) {
   rcp_doc *d = by_id(f, id);
   return d ? s->story[d->rowid] : -1;
@@ -282,6 +292,33 @@ TEST_SUITE(cluster) {
     CHECK(j1 && strstr(j1, "\"storyline\"") != NULL);
     CHECK(j1 && strstr(j1, "\"id\":\"ma1\"") != NULL);
     free(j1); free(j2);
+    /* every split point: the same stories, and the clusterer's saved state
+    ** the same byte for byte (live stories: centroid layout, norms,
+    ** storyline fields; closed ones: signatures) */
+    blobs b1 = { 0 };
+    CHECK_INT(rcp__store_live_stories(s1->store, add_blob, &b1), RCP_OK);
+    CHECK_INT(rcp__store_closed_stories(s1->store, 100, add_blob, &b1), RCP_OK);
+    CHECK(b1.n > 0);
+    for (size_t split = 1; split < 10; split++) {
+      char dbn[300];
+      snprintf(dbn, sizeof dbn, "%s/c2-%zu.db", t_tmpdir(), split);
+      rcp_ctx *sn = open_ctx(dbn);
+      CHECK(sn != NULL);
+      if (!sn) break;
+      seen sp;
+      CHECK_INT(run(sn, ord, 10, split, &sp), RCP_OK);
+      int same_st = 1;
+      for (size_t i = 0; i < 10; i++) if (one.story[ord[i]->rowid] != sp.story[ord[i]->rowid]) same_st = 0;
+      blobs b2 = { 0 };
+      CHECK_INT(rcp__store_live_stories(sn->store, add_blob, &b2), RCP_OK);
+      CHECK_INT(rcp__store_closed_stories(sn->store, 100, add_blob, &b2), RCP_OK);
+      if (!same_st || b1.n != b2.n || b1.len != b2.len || b1.hash != b2.hash)
+        fprintf(stderr, "split at %zu: stories %s, state %d/%zu vs %d/%zu\n", split,
+                same_st ? "same" : "differ", b1.n, b1.len, b2.n, b2.len);
+      CHECK(same_st);
+      CHECK(b1.n == b2.n && b1.len == b2.len && b1.hash == b2.hash);
+      rcp_ctx_free(sn);
+    }
   }
   TEST("story JSON: by id, by article id, unknown id, filters") {
     char *j = NULL;

@@ -209,6 +209,8 @@ TEST_SUITE(facts_entities) {
     {"La grande région minière de l'Iron Range a voté.", "fr", "Iron Range", RCP_ENT_PLACE},
     {"Cette année, Paris Photo a renoncé à sa foire.", "fr", "Paris Photo", RCP_ENT_ORG},
     {"Le gouvernement d'Irlande du Nord a répondu.", "fr", "Irlande du Nord", RCP_ENT_PLACE},
+    {"Selon les informations du Parisien, la fête est annulée.", "fr", "Parisien", RCP_ENT_ORG},
+    {"Il l'a dit dans un entretien au Figaro jeudi.", "fr", "Figaro", RCP_ENT_ORG},
   };
   for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
     TEST(cases[i].name) {
@@ -237,6 +239,12 @@ TEST_SUITE(facts_entities) {
     CHECK(find_ent(d, "Français") == NULL);
     CHECK(find_ent(d, "Les") == NULL);
     CHECK(find_ent(d, "Selon") == NULL);
+    rcp_doc_free(d);
+  }
+  TEST("a newspaper's name without its capitalised article needs a press context") {
+    rcp_doc *d = run("Il est devenu champion du Monde en 2018.", "fr");
+    const rcp_entity_mention *m = find_ent(d, "Monde");
+    CHECK(m == NULL || m->type != RCP_ENT_ORG);
     rcp_doc_free(d);
   }
   TEST("an organisation head word alone at a sentence start is a common noun") {
@@ -418,6 +426,15 @@ TEST_SUITE(facts_story) {
     /* an update of the same article corrects, it does not disagree */
     rcp_story_rel upd = {1, 0, "update", 0.9};
     o = story(t, 2, &upd, 1);
+    CHECK(o && count_kind(o, "figure") == 0);
+    json_decref(o);
+  }
+  TEST("only the figures of the lede are compared") {
+    const char *t[] = {"Le séisme a fait 40 morts mardi. Les secours sont là. Les routes sont coupées. "
+                       "La pluie tombe. Le vent souffle. Le froid arrive. Un village compte 12 blessés mardi.",
+                       "Le séisme a fait 40 morts mardi. Les secours sont là. Les routes sont coupées. "
+                       "La pluie tombe. Le vent souffle. Le froid arrive. Un autre village compte 25 blessés mardi."};
+    json_t *o = story(t, 2, NULL, 0);
     CHECK(o && count_kind(o, "figure") == 0);
     json_decref(o);
   }

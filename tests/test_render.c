@@ -71,6 +71,20 @@ static void add_facts(json_t *o) {
   json_object_set_new(o, "independent_sources", json_integer(2));
 }
 
+/* The whole file at an absolute path (malloc'd, NUL-terminated) or NULL. */
+static char *t_read_abs(const char *path) {
+  FILE *f = fopen(path, "rb");
+  if (!f) return NULL;
+  fseek(f, 0, SEEK_END);
+  long n = ftell(f);
+  fseek(f, 0, SEEK_SET);
+  char *p = n >= 0 ? malloc((size_t)n + 1) : NULL;
+  if (p && fread(p, 1, (size_t)n, f) != (size_t)n) { free(p); p = NULL; }
+  if (p) p[n] = 0;
+  fclose(f);
+  return p;
+}
+
 static bool has(const char *hay, const char *needle) { return hay && strstr(hay, needle) != NULL; }
 
 static size_t count(const char *hay, const char *needle) {
@@ -239,6 +253,34 @@ TEST_SUITE(render) {
     /* newest first: the English story (May) before the French one (March) */
     CHECK_STR(json_string_value(json_object_get(json_array_get(arr, 0), "id")), "s2");
     json_decref(arr);
+    /* more than 200 stories: index.html the newest 200, then a page a month */
+    json_t *many = json_array();
+    for (int k = 1; k <= 230; k++) {
+      char id[16], title[32], when[32];
+      snprintf(id, sizeof id, "s%d", k);
+      snprintf(title, sizeof title, "Story number %d", k);
+      snprintf(when, sizeof when, "2026-%02d-%02dT10:00:00Z", k <= 100 ? 4 : 5, k % 28 + 1);
+      json_array_append_new(many, json_pack("{s:s, s:s, s:s, s:s, s:[{s:s}]}", "id", id, "title", title,
+                                            "language", "en", "last_published", when,
+                                            "articles", "id", "a"));
+    }
+    char dir2[512];
+    snprintf(dir2, sizeof dir2, "%s/site-many", t_tmpdir());
+    mkdir(dir2, 0777);
+    CHECK_INT(rcp__render_site_json(NULL, many, dir2), RCP_OK);
+    json_decref(many);
+    snprintf(p, sizeof p, "%s/index.html", dir2);
+    char *idx = t_read_abs(p);
+    CHECK(idx != NULL);
+    CHECK_INT((int)count(idx, "class=\"t\""), 200);
+    CHECK(has(idx, "<a href=\"index-2026-05.html\">May 2026</a> (130)"));
+    CHECK(has(idx, "<a href=\"index-2026-04.html\">April 2026</a> (100)"));
+    free(idx);
+    snprintf(p, sizeof p, "%s/index-2026-04.html", dir2);
+    idx = t_read_abs(p);
+    CHECK(idx && count(idx, "class=\"t\"") == 100);
+    CHECK(has(idx, "Story number 7<"));
+    free(idx);
     /* an unwritable directory is an I/O error */
     json_t *one = json_array();
     CHECK_INT(rcp__render_site_json(NULL, one, "/proc/no/such/dir"), RCP_EIO);
