@@ -467,8 +467,9 @@ static int64_t event_day(const rcp_doc *d) {
     } else continue;
     if (pday == INT64_MIN) return ed;
     if (ed > pday + 1 || ed < pday - 14) continue;   /* about something else */
+    if (best == INT64_MIN) { best = ed; continue; }
     int64_t dist = ed > pday ? ed - pday : pday - ed, bd = best > pday ? best - pday : pday - best;
-    if (best == INT64_MIN || dist < bd) best = ed;
+    if (dist < bd) best = ed;
   }
   return best;
 }

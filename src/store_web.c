@@ -25,6 +25,23 @@ static int64_t iso_day(const char *d) {
   return t == INT64_MIN ? t : t - ((t % 86400) + 86400) % 86400;
 }
 
+/* "%word%" with LIKE's specials escaped by '\' (rcp__malloc'd; NULL if
+** out of memory). */
+static char *like_pattern(const char *w) {
+  size_t n = strlen(w);
+  char *p = rcp__malloc(2 * n + 3);
+  if (!p) return NULL;
+  size_t k = 0;
+  p[k++] = '%';
+  for (size_t i = 0; i < n; i++) {
+    if (w[i] == '%' || w[i] == '_' || w[i] == '\\') p[k++] = '\\';
+    p[k++] = w[i];
+  }
+  p[k++] = '%';
+  p[k] = 0;
+  return p;
+}
+
 int rcp__store_story_briefs(rcp_store *s, const rcp_story_filter *f, char **out) {
   *out = NULL;
   rcp_story_filter none;
@@ -60,13 +77,14 @@ int rcp__store_story_briefs(rcp_store *s, const rcp_story_filter *f, char **out)
   if (f->site)
     rcp__buf_adds(&q, " AND EXISTS(SELECT 1 FROM story_articles sa JOIN articles a ON a.id=sa.article"
                       " WHERE sa.story=s.id AND a.site = ?5)");
+  /* LIKE '%word%' is instr(lower(x), lower(word)) > 0 (both fold ASCII
+  ** only) without a lowered copy of every text: a third of the CPU */
   if (f->query)
     rcp__buf_adds(&q, " AND EXISTS(SELECT 1 FROM story_articles sa JOIN articles a ON a.id=sa.article"
-                      " WHERE sa.story=s.id AND (instr(lower(a.title), lower(?6)) > 0"
-                      " OR instr(lower(a.text), lower(?6)) > 0))");
+                      " WHERE sa.story=s.id AND (a.title LIKE ?6 ESCAPE '\\' OR a.text LIKE ?6 ESCAPE '\\'))");
   /* the raw digest first (cheap), then the entities alone */
   if (f->entity)
-    rcp__buf_adds(&q, " AND instr(lower(s.digest), lower(?7)) > 0"
+    rcp__buf_adds(&q, " AND s.digest LIKE ?11 ESCAPE '\\'"
                       " AND instr(lower(COALESCE(json_extract(s.digest,'$.entities'),'')), lower(?7)) > 0");
   /* no story has more independent sources than articles: the column
   ** first, the digest only for the stories that pass it */
@@ -87,8 +105,16 @@ int rcp__store_story_briefs(rcp_store *s, const rcp_story_filter *f, char **out)
   if (f->language) sqlite3_bind_text(st, 3, f->language, -1, SQLITE_STATIC);
   if (f->min_articles > 0) sqlite3_bind_int(st, 4, f->min_articles);
   if (f->site) sqlite3_bind_text(st, 5, f->site, -1, SQLITE_STATIC);
-  if (f->query) sqlite3_bind_text(st, 6, f->query, -1, SQLITE_STATIC);
+  char *qpat = f->query ? like_pattern(f->query) : NULL;
+  char *epat = f->entity ? like_pattern(f->entity) : NULL;
+  if ((f->query && !qpat) || (f->entity && !epat)) {
+    rcp__free(qpat); rcp__free(epat);
+    sqlite3_finalize(st);
+    return RCP_ENOMEM;
+  }
+  if (f->query) sqlite3_bind_text(st, 6, qpat, -1, SQLITE_STATIC);
   if (f->entity) sqlite3_bind_text(st, 7, f->entity, -1, SQLITE_STATIC);
+  if (f->entity) sqlite3_bind_text(st, 11, epat, -1, SQLITE_STATIC);
   if (f->min_sources > 0) sqlite3_bind_int(st, 8, f->min_sources);
   sqlite3_bind_int(st, 9, f->limit > 0 ? f->limit : -1);
   sqlite3_bind_int(st, 10, f->offset > 0 ? f->offset : 0);
@@ -103,5 +129,7 @@ int rcp__store_story_briefs(rcp_store *s, const rcp_story_filter *f, char **out)
     rc = rcp__store_fail(s, "list stories");
   }
   sqlite3_finalize(st);
+  rcp__free(qpat);
+  rcp__free(epat);
   return rc;
 }

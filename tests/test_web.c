@@ -142,6 +142,17 @@ TEST_SUITE(web) {
     CHECK_INT(get(ctx, "/?q=usine", &b, &ct), 200);
     CHECK(has(&b, "Saint-Priest"));
     CHECK(!has(&b, "Old Mill"));
+    /* search folds ASCII case; % and _ are characters, not wildcards */
+    CHECK_INT(get(ctx, "/?q=USINE", &b, &ct), 200);
+    CHECK(has(&b, "Saint-Priest"));
+    CHECK_INT(get(ctx, "/?q=_", &b, &ct), 200);
+    CHECK(!has(&b, "Saint-Priest") && !has(&b, "Old Mill"));
+    CHECK_INT(get(ctx, "/?q=%25", &b, &ct), 200);
+    CHECK(!has(&b, "Saint-Priest") && !has(&b, "Old Mill"));
+    CHECK_INT(get(ctx, "/?entity=saint-priest", &b, &ct), 200);
+    CHECK(has(&b, "Saint-Priest") && !has(&b, "Old Mill"));
+    CHECK_INT(get(ctx, "/?entity=%25", &b, &ct), 200);
+    CHECK(!has(&b, "Saint-Priest") && !has(&b, "Old Mill"));
     CHECK_INT(get(ctx, "/?since=2026-05-01", &b, &ct), 200);
     CHECK(!has(&b, "Saint-Priest"));
     CHECK_INT(get(ctx, "/?q=%3Cscript%3E", &b, &ct), 200);
