@@ -12,6 +12,95 @@
 #include <stdlib.h> /* realloc, free, qsort */
 #include <string.h> /* memset */
 
+/* Bytes of a string with its NUL, 0 for NULL. */
+static size_t ssz(const char *s) { return s ? strlen(s) + 1 : 0; }
+
+static const char *scopy(char **p, const char *s) {
+  if (!s) return NULL;
+  size_t n = strlen(s) + 1;
+  memcpy(*p, s, n);
+  const char *r = *p;
+  *p += n;
+  return r;
+}
+
+/* A copy of d holding only what rcp_dedup and its caller read (metadata,
+** text, tokens with their strings, sentences, fingerprint) in one block of
+** a new arena: the raw page, the blocks and the extraction's scratch (most
+** of a document's arena) are freed at once, so reading a whole stream keeps
+** about a third of the memory and malloc reuses the freed chunks instead of
+** faulting in new pages.  NULL on ENOMEM (d is then kept as it is). */
+static rcp_doc *compact(const rcp_ctx *ctx, const rcp_doc *d) {
+  /* the token strings are one pool (src/analyze.c): find its extent */
+  const char *plo = NULL, *phi = NULL;
+  for (size_t i = 0; i < d->ntoks; i++) {
+    const char *s[2] = { d->toks[i].norm, d->toks[i].stem };
+    for (int k = 0; k < 2; k++) {
+      if (!s[k]) continue;
+      if (!plo || s[k] < plo) plo = s[k];
+      const char *e = s[k] + strlen(s[k]) + 1;
+      if (!phi || e > phi) phi = e;
+    }
+  }
+  size_t npool = plo ? (size_t)(phi - plo) : 0;
+  const char *strs[] = { d->id, d->source, d->url, d->fetched, d->in_title, d->in_published,
+                         d->in_site, d->in_language, d->title, d->author, d->published,
+                         d->updated, d->site, d->canonical, d->language, d->credited_source,
+                         d->lang };
+  size_t nstr = 0;
+  for (size_t k = 0; k < sizeof strs / sizeof *strs; k++) nstr += ssz(strs[k]);
+  size_t ntext = d->text ? d->text_len + 1 : 0;
+  size_t total = sizeof *d + d->ntoks * sizeof *d->toks + d->nsents * sizeof *d->sents
+                 + npool + ntext + nstr + 1;
+  rcp_arena *a = rcp__arena_new(ctx ? ctx->opts.doc_cap : 0);
+  unsigned char *blob = a ? rcp__arena_alloc(a, total) : NULL;
+  if (!blob) { rcp__arena_free(a); return NULL; }
+  rcp_doc *c = (rcp_doc *)(void *)blob;   /* 16-aligned; the arrays below keep 8-alignment */
+  *c = *d;
+  c->arena = a;
+  unsigned char *p = blob + sizeof *d;
+  c->toks = NULL;
+  if (d->ntoks) {
+    c->toks = (rcp_token *)(void *)p;
+    memcpy(c->toks, d->toks, d->ntoks * sizeof *d->toks);
+    p += d->ntoks * sizeof *d->toks;
+  }
+  c->sents = NULL;
+  if (d->nsents) {
+    c->sents = (rcp_sentence *)(void *)p;
+    memcpy(c->sents, d->sents, d->nsents * sizeof *d->sents);
+    p += d->nsents * sizeof *d->sents;
+  }
+  char *q = (char *)p;
+  if (npool) {
+    memcpy(q, plo, npool);
+    for (size_t i = 0; i < d->ntoks; i++) {
+      if (d->toks[i].norm) c->toks[i].norm = q + (d->toks[i].norm - plo);
+      if (d->toks[i].stem) c->toks[i].stem = q + (d->toks[i].stem - plo);
+    }
+    q += npool;
+  }
+  if (d->text) { memcpy(q, d->text, ntext); c->text = q; q += ntext; }
+  c->id = scopy(&q, d->id); c->source = scopy(&q, d->source); c->url = scopy(&q, d->url);
+  c->fetched = scopy(&q, d->fetched); c->in_title = scopy(&q, d->in_title);
+  c->in_published = scopy(&q, d->in_published); c->in_site = scopy(&q, d->in_site);
+  c->in_language = scopy(&q, d->in_language); c->title = scopy(&q, d->title);
+  c->author = scopy(&q, d->author); c->published = scopy(&q, d->published);
+  c->updated = scopy(&q, d->updated); c->site = scopy(&q, d->site);
+  c->canonical = scopy(&q, d->canonical); c->language = scopy(&q, d->language);
+  c->credited_source = scopy(&q, d->credited_source); c->lang = scopy(&q, d->lang);
+  *q = 0;
+  c->raw = q;            /* the raw page is not kept: "" */
+  c->raw_len = 0;
+  c->blocks = NULL;      /* nor the blocks (their text is in text) */
+  c->nblocks = 0;
+  c->ents = NULL; c->nents = 0; c->dates = NULL; c->ndates = 0;
+  c->figs = NULL; c->nfigs = 0; c->quotes = NULL; c->nquotes = 0;
+  return c;
+}
+
+/* Extraction, analysis and fingerprints; the document returned keeps only
+** what rcp_dedup and rcp_doc_meta read (see compact). */
 int rcp_doc_process_dedup(rcp_ctx *ctx, const rcp_page *page, rcp_doc **out) {
   *out = NULL;
   rcp_doc *d = NULL;
@@ -20,6 +109,8 @@ int rcp_doc_process_dedup(rcp_ctx *ctx, const rcp_page *page, rcp_doc **out) {
   if (rc == RCP_OK) rc = rcp__analyze(ctx, d);
   if (rc == RCP_OK) rc = rcp__fingerprint(ctx, d);
   if (rc != RCP_OK) { rcp_doc_free(d); return rc; }
+  rcp_doc *c = compact(ctx, d);
+  if (c) { rcp_doc_free(d); d = c; }
   *out = d;
   return RCP_OK;
 }
