@@ -208,7 +208,7 @@ static void init_once(void) {
   g_init_ok = 1;
 }
 
-static inline unsigned cls_of(int32_t cp) {
+static inline __attribute__((always_inline)) unsigned cls_of(int32_t cp) {
   if (cp < 0) return 0;
   if (cp < TAB_N) return g_tab[cp].cls;
   return cat_cls(cp);
@@ -216,7 +216,7 @@ static inline unsigned cls_of(int32_t cp) {
 
 /* Decodes one code point at s[i] (i < n): returns its length; *cp = -1 for
 ** an invalid byte (length 1). */
-static inline size_t dec(const unsigned char *s, size_t n, size_t i, int32_t *cp) {
+static inline __attribute__((always_inline)) size_t dec(const unsigned char *s, size_t n, size_t i, int32_t *cp) {
   unsigned c = s[i];
   if (c < 0x80) { *cp = (int32_t)c; return 1; }
   size_t left = n - i;
@@ -753,6 +753,18 @@ static size_t number_norm(const unsigned char *s, size_t b, size_t e, int lang_e
 /* Stem of the folded word w (via the per-thread cache); writes the
 ** accent-stripped stem to out (cap >= 4*wn+64), its hash (rcp__hash64,
 ** seed 0) to *sh, and returns its length. */
+/* memcmp(a, b, n) == 0 for the short keys of the stem cache, inline. */
+static inline int same_bytes(const char *a, const char *b, size_t n) {
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t x, y;
+    memcpy(&x, a + i, 8); memcpy(&y, b + i, 8);
+    if (x != y) return 0;
+  }
+  for (; i < n; i++) if (a[i] != b[i]) return 0;
+  return 1;
+}
+
 /* The stem cache (a 4 MB table and a 4 MB pool, read at random: one TLB
 ** miss a word on 4 KB pages) on transparent huge pages where the kernel
 ** gives them (madvise mode); else from the allocator.  Zeroed either way. */
@@ -787,7 +799,7 @@ static size_t stem_word(tls *t, struct sb_stemmer *st, int lang_slot, const char
     for (;;) {
       sc_ent *z = &t->sc[slot];
       if (!z->h) break;
-      if (z->h == h && z->klen == wn && memcmp(t->scpool + z->koff, w, wn) == 0) {
+      if (z->h == h && z->klen == wn && same_bytes(t->scpool + z->koff, w, wn)) {
         memcpy(out, t->scpool + z->soff, z->slen);
         *sh = z->sh;
         return z->slen;
