@@ -363,9 +363,10 @@ bool rcp__sent_is_dependent(const char *s, size_t n) {
       }
   /* "Cette décision..." refers back; "Ce mardi" does not */
   if (has_prefix(low, "cette ") || has_prefix(low, "ces ") || has_prefix(low, "cet ")) return true;
-  /* a reported-speech tail that names nobody: "a-t-il ajouté" */
-  static const char *const tails[] = { "a-t-il ajouté", "a-t-elle ajouté", "ajoute-t-il",
-    "ajoute-t-elle", "a-t-il précisé", "a-t-elle précisé", "he added", "she added", NULL };
+  /* a reported-speech tail that names nobody: "a-t-il ajouté", "a-t-elle
+  ** insisté", "estime-t-il", "dit-elle" (an inverted subject pronoun) */
+  static const char *const tails[] = { "-t-il ", "-t-il,", "-t-il.", "-t-elle ", "-t-elle,",
+    "-t-elle.", "-t-ils ", "-t-elles ", "dit-il", "dit-elle", "he added", "she added", NULL };
   for (size_t i = 0; tails[i]; i++)
     if (contains(s, n, tails[i])) return true;
   return false;

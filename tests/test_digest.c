@@ -27,6 +27,8 @@ TEST_SUITE(summarize) {
       { "Mardi soir, il a annoncé sa démission.", 0, 1 },
       { "On Monday, she said the dam would hold.", 0, 1 },
       { "Selon le préfet, les routes resteront fermées.", 0, 0 },
+      { "« Ce qui compte, ce sont les actes », a-t-il insisté devant la presse.", 0, 1 },
+      { "Les secours sont prêts, estime-t-elle, mais la nuit sera longue.", 0, 1 },
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
       size_t n = strlen(cases[i].s);
