@@ -520,6 +520,8 @@ static int doc_features(const rcp_doc *d, feat **out, uint32_t *nout) {
   *nout = 0;
   uint64_t tw[64];
   int ntw = title_words(d->title, tw, 64);
+  uint64_t tmask = 0;                /* a one-word Bloom filter of the title words */
+  for (int k = 0; k < ntw; k++) tmask |= UINT64_C(1) << (tw[k] & 63);
   size_t cap = d->ntoks * 3 + 8;
   feat *f = rcp__malloc(cap * sizeof *f);
   if (!f) return RCP_ENOMEM;
@@ -544,8 +546,9 @@ static int doc_features(const rcp_doc *d, feat **out, uint32_t *nout) {
     if (t->flags & RCP_TOK_STOP) continue;
     if (t->len < 2) continue;
     f[n++] = (feat){ fkey(FAM_STEM, t->shash), 1, FAM_STEM };
-    for (int k = 0; k < ntw; k++)
-      if (tw[k] == t->hash) { f[n++] = (feat){ fkey(FAM_TITLE, t->shash), 1, FAM_TITLE }; break; }
+    if (tmask & (UINT64_C(1) << (t->hash & 63)))
+      for (int k = 0; k < ntw; k++)
+        if (tw[k] == t->hash) { f[n++] = (feat){ fkey(FAM_TITLE, t->shash), 1, FAM_TITLE }; break; }
   }
   /* distinct keys with their counts, through a small hash table (the
   ** order of f stays the order of first occurrence: no sort needed) */
