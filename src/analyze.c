@@ -31,6 +31,7 @@
 #include <pthread.h>    /* pthread_once, pthread_key_* */
 #include <stdlib.h>     /* malloc, free (utf8proc results) */
 #include <string.h>     /* memcpy, memcmp, strcmp */
+#include <sys/mman.h>   /* mmap, madvise: the stem cache on huge pages */
 #include <utf8proc.h>   /* utf8proc_map, utf8proc_category */
 
 const char *rcp__cld2_detect(const char *buf, int len, int *reliable, int *percent);
@@ -207,7 +208,7 @@ static void init_once(void) {
   g_init_ok = 1;
 }
 
-static inline unsigned cls_of(int32_t cp) {
+static inline __attribute__((always_inline)) unsigned cls_of(int32_t cp) {
   if (cp < 0) return 0;
   if (cp < TAB_N) return g_tab[cp].cls;
   return cat_cls(cp);
@@ -215,7 +216,7 @@ static inline unsigned cls_of(int32_t cp) {
 
 /* Decodes one code point at s[i] (i < n): returns its length; *cp = -1 for
 ** an invalid byte (length 1). */
-static inline size_t dec(const unsigned char *s, size_t n, size_t i, int32_t *cp) {
+static inline __attribute__((always_inline)) size_t dec(const unsigned char *s, size_t n, size_t i, int32_t *cp) {
   unsigned c = s[i];
   if (c < 0x80) { *cp = (int32_t)c; return 1; }
   size_t left = n - i;
@@ -297,6 +298,7 @@ typedef struct tls {
   int nst;
   sc_ent *sc; size_t sc_used;
   char *scpool; size_t scpool_n;
+  void *sc_map; size_t sc_maplen;  /* the mapping holding sc and scpool, if mmap'd */
   tok1 *toks; size_t ntoks, ctoks;
   rcp_sentence *sents; size_t nsents, csents;
   char *fold; size_t nfold, cfold;
@@ -308,8 +310,8 @@ static void tls_destroy(void *p) {
   tls *t = p;
   if (!t) return;
   for (int i = 0; i < t->nst; i++) if (t->st[i]) sb_stemmer_delete(t->st[i]);
-  rcp__free(t->sc);
-  rcp__free(t->scpool);
+  if (t->sc_map) munmap(t->sc_map, t->sc_maplen);
+  else { rcp__free(t->sc); rcp__free(t->scpool); }
   rcp__free(t->toks);
   rcp__free(t->sents);
   rcp__free(t->fold);
@@ -751,21 +753,53 @@ static size_t number_norm(const unsigned char *s, size_t b, size_t e, int lang_e
 /* Stem of the folded word w (via the per-thread cache); writes the
 ** accent-stripped stem to out (cap >= 4*wn+64), its hash (rcp__hash64,
 ** seed 0) to *sh, and returns its length. */
+/* memcmp(a, b, n) == 0 for the short keys of the stem cache, inline. */
+static inline int same_bytes(const char *a, const char *b, size_t n) {
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t x, y;
+    memcpy(&x, a + i, 8); memcpy(&y, b + i, 8);
+    if (x != y) return 0;
+  }
+  for (; i < n; i++) if (a[i] != b[i]) return 0;
+  return 1;
+}
+
+/* The stem cache (a 4 MB table and a 4 MB pool, read at random: one TLB
+** miss a word on 4 KB pages) on transparent huge pages where the kernel
+** gives them (madvise mode); else from the allocator.  Zeroed either way. */
+static void sc_alloc(tls *t) {
+  size_t need = SC_SLOTS * sizeof *t->sc + SC_POOL;
+#if defined(MADV_HUGEPAGE) && defined(MAP_ANONYMOUS)
+  const size_t huge = (size_t)2 << 20;
+  size_t len = need + huge;
+  void *m = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (m != MAP_FAILED) {
+    unsigned char *p = (unsigned char *)(((uintptr_t)m + huge - 1) & ~(uintptr_t)(huge - 1));
+    (void)madvise(p, need, MADV_HUGEPAGE);   /* a hint: 4 KB pages work too */
+    t->sc_map = m; t->sc_maplen = len;
+    t->sc = (sc_ent *)(void *)p;
+    t->scpool = (char *)p + SC_SLOTS * sizeof *t->sc;
+    return;
+  }
+#endif
+  (void)need;
+  t->sc = rcp__calloc(SC_SLOTS, sizeof *t->sc);
+  t->scpool = rcp__malloc(SC_POOL);
+  if (!t->sc || !t->scpool) { rcp__free(t->sc); rcp__free(t->scpool); t->sc = NULL; t->scpool = NULL; }
+}
+
 static size_t stem_word(tls *t, struct sb_stemmer *st, int lang_slot, const char *w, size_t wn,
                         uint64_t wh, char *out, uint64_t *sh) {
   /* wh: a hash of w (or 0: computed here); the key is compared anyway */
   uint64_t h = (wh ? wh : rcp__hash64(w, wn, 0)) ^ ((uint64_t)lang_slot * UINT64_C(0x9E3779B97F4A7C15));
-  if (!t->sc) {
-    t->sc = rcp__calloc(SC_SLOTS, sizeof *t->sc);
-    t->scpool = rcp__malloc(SC_POOL);
-    if (!t->sc || !t->scpool) { rcp__free(t->sc); rcp__free(t->scpool); t->sc = NULL; t->scpool = NULL; }
-  }
+  if (!t->sc) sc_alloc(t);
   size_t slot = (size_t)h & (SC_SLOTS - 1);
   if (t->sc) {
     for (;;) {
       sc_ent *z = &t->sc[slot];
       if (!z->h) break;
-      if (z->h == h && z->klen == wn && memcmp(t->scpool + z->koff, w, wn) == 0) {
+      if (z->h == h && z->klen == wn && same_bytes(t->scpool + z->koff, w, wn)) {
         memcpy(out, t->scpool + z->soff, z->slen);
         *sh = z->sh;
         return z->slen;

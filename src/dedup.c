@@ -10,8 +10,135 @@
 #include "recoupe_int.h"
 
 #include <stdlib.h> /* realloc, free, qsort */
-#include <string.h> /* memset */
+#include <stdint.h> /* uintptr_t, uint64_t */
+#include <string.h> /* memcpy, memset, strlen */
 
+/* Bytes of a string with its NUL, 0 for NULL. */
+static size_t ssz(const char *s) { return s ? strlen(s) + 1 : 0; }
+
+static const char *scopy(char **p, const char *s) {
+  if (!s) return NULL;
+  size_t n = strlen(s) + 1;
+  memcpy(*p, s, n);
+  const char *r = *p;
+  *p += n;
+  return r;
+}
+
+/* ---- slim documents ---------------------------------------------- */
+/* What rcp_dedup keeps of a document between reading and relating: the
+** metadata, the text, the sentences and the fingerprint, and of each token
+** only what the relation rules read (src/relate.c: hash, stem hash, flags,
+** and whether its length is 1, 2 or more) -- 18 bytes instead of the 48 of
+** an rcp_token and its two strings.  A stream of 13,869 pages then keeps
+** about a quarter of the memory, and malloc reuses the freed arenas instead
+** of faulting in new pages.  A slim document has no tokens (toks NULL,
+** ntoks 0: any other reader sees a document without words) and raw ==
+** slim_mark; rcp_dedup expands it to a full rcp_doc (tokens without norms,
+** stems and offsets) for the time it is related or fetched. */
+static const char slim_mark[1] = "";
+
+typedef struct slim {
+  size_t n;                 /* tokens */
+  uint64_t *hash, *shash;
+  uint8_t *flags, *len;     /* len: min(len, 255) */
+} slim;
+
+#define SLIM_OFF ((sizeof(rcp_doc) + 15) & ~(size_t)15)
+#define SLIM_HDR ((sizeof(slim) + 15) & ~(size_t)15)
+
+static int is_slim(const rcp_doc *d) { return d->raw == slim_mark; }
+static slim *slim_of(const rcp_doc *d) { return (slim *)(void *)((unsigned char *)(uintptr_t)d + SLIM_OFF); }
+
+/* The slim copy of d in a new arena; NULL on ENOMEM (d is then kept whole). */
+static rcp_doc *slim_copy(const rcp_ctx *ctx, const rcp_doc *d) {
+  const char *strs[] = { d->id, d->source, d->url, d->fetched, d->in_title, d->in_published,
+                         d->in_site, d->in_language, d->title, d->author, d->published,
+                         d->updated, d->site, d->canonical, d->language, d->credited_source,
+                         d->lang };
+  size_t nstr = 0;
+  for (size_t k = 0; k < sizeof strs / sizeof *strs; k++) nstr += ssz(strs[k]);
+  size_t n = d->ntoks, ntext = d->text ? d->text_len + 1 : 0;
+  size_t total = SLIM_OFF + SLIM_HDR + n * (2 * sizeof(uint64_t) + 2)
+                 + d->nsents * sizeof *d->sents + ntext + nstr + 16;
+  rcp_arena *a = rcp__arena_new(ctx ? ctx->opts.doc_cap : 0);
+  unsigned char *blob = a ? rcp__arena_alloc(a, total) : NULL;
+  if (!blob) { rcp__arena_free(a); return NULL; }
+  rcp_doc *c = (rcp_doc *)(void *)blob;   /* 16-aligned */
+  *c = *d;
+  c->arena = a;
+  slim *z = slim_of(c);
+  unsigned char *p = blob + SLIM_OFF + SLIM_HDR;
+  z->n = n;
+  z->hash = (uint64_t *)(void *)p; p += n * sizeof(uint64_t);
+  z->shash = (uint64_t *)(void *)p; p += n * sizeof(uint64_t);
+  c->sents = NULL;
+  if (d->nsents) {   /* 4-byte fields: aligned after the 8-byte arrays */
+    c->sents = (rcp_sentence *)(void *)p;
+    memcpy(c->sents, d->sents, d->nsents * sizeof *d->sents);
+    p += d->nsents * sizeof *d->sents;
+  }
+  z->flags = p; p += n;
+  z->len = p; p += n;
+  for (size_t i = 0; i < n; i++) {
+    const rcp_token *t = &d->toks[i];
+    z->hash[i] = t->hash;
+    z->shash[i] = t->shash;
+    z->flags[i] = (uint8_t)t->flags;
+    z->len[i] = (uint8_t)(t->len < 255 ? t->len : 255);
+  }
+  char *q = (char *)p;
+  if (d->text) { memcpy(q, d->text, ntext); c->text = q; q += ntext; }
+  c->id = scopy(&q, d->id); c->source = scopy(&q, d->source); c->url = scopy(&q, d->url);
+  c->fetched = scopy(&q, d->fetched); c->in_title = scopy(&q, d->in_title);
+  c->in_published = scopy(&q, d->in_published); c->in_site = scopy(&q, d->in_site);
+  c->in_language = scopy(&q, d->in_language); c->title = scopy(&q, d->title);
+  c->author = scopy(&q, d->author); c->published = scopy(&q, d->published);
+  c->updated = scopy(&q, d->updated); c->site = scopy(&q, d->site);
+  c->canonical = scopy(&q, d->canonical); c->language = scopy(&q, d->language);
+  c->credited_source = scopy(&q, d->credited_source); c->lang = scopy(&q, d->lang);
+  c->raw = slim_mark;
+  c->raw_len = 0;
+  c->toks = NULL; c->ntoks = 0;
+  c->blocks = NULL; c->nblocks = 0;
+  c->ents = NULL; c->nents = 0; c->dates = NULL; c->ndates = 0;
+  c->figs = NULL; c->nfigs = 0; c->quotes = NULL; c->nquotes = 0;
+  return c;
+}
+
+/* A full document from a slim one, owned by the caller (rcp_doc_free);
+** its tokens have hash, stem hash, flags, length and sentence, empty norms
+** and stems.  NULL on ENOMEM. */
+static rcp_doc *slim_expand(const rcp_doc *d) {
+  const slim *z = slim_of(d);
+  rcp_arena *a = rcp__arena_new(sizeof(rcp_doc) + z->n * sizeof(rcp_token) + 4096);
+  unsigned char *blob = a ? rcp__arena_alloc(a, SLIM_OFF + (z->n ? z->n : 1) * sizeof(rcp_token)) : NULL;
+  if (!blob) { rcp__arena_free(a); return NULL; }
+  rcp_doc *e = (rcp_doc *)(void *)blob;
+  *e = *d;
+  e->arena = a;
+  e->raw = "";
+  rcp_token *t = (rcp_token *)(void *)(blob + SLIM_OFF);
+  for (size_t i = 0; i < z->n; i++) {
+    t[i].off = 0;
+    t[i].len = z->len[i];
+    t[i].norm = "";
+    t[i].stem = "";
+    t[i].hash = z->hash[i];
+    t[i].shash = z->shash[i];
+    t[i].sent = 0;
+    t[i].flags = z->flags[i];
+  }
+  for (size_t s = 0; s < d->nsents; s++)
+    for (uint32_t k = d->sents[s].tok0; k < d->sents[s].tok0 + d->sents[s].ntok && k < z->n; k++)
+      t[k].sent = (uint32_t)s;
+  e->toks = z->n ? t : NULL;
+  e->ntoks = z->n;
+  return e;
+}
+
+/* Extraction, analysis and fingerprints; the document returned keeps only
+** what rcp_dedup and rcp_doc_meta read (see slim_copy). */
 int rcp_doc_process_dedup(rcp_ctx *ctx, const rcp_page *page, rcp_doc **out) {
   *out = NULL;
   rcp_doc *d = NULL;
@@ -20,6 +147,8 @@ int rcp_doc_process_dedup(rcp_ctx *ctx, const rcp_page *page, rcp_doc **out) {
   if (rc == RCP_OK) rc = rcp__analyze(ctx, d);
   if (rc == RCP_OK) rc = rcp__fingerprint(ctx, d);
   if (rc != RCP_OK) { rcp_doc_free(d); return rc; }
+  rcp_doc *c = slim_copy(ctx, d);
+  if (c) { rcp_doc_free(d); d = c; }
   *out = d;
   return RCP_OK;
 }
@@ -30,7 +159,11 @@ typedef struct fetch_ud { rcp_doc *const *docs; const size_t *order; size_t n; }
 static const rcp_doc *fetch_doc(void *ud, size_t idx, rcp_doc **owned) {
   const fetch_ud *f = ud;
   *owned = NULL;
-  return idx < f->n ? f->docs[f->order[idx]] : NULL;
+  if (idx >= f->n) return NULL;
+  const rcp_doc *d = f->docs[f->order[idx]];
+  if (!is_slim(d)) return d;
+  *owned = slim_expand(d);
+  return *owned;
 }
 
 typedef struct ord { int64_t t; size_t i; } ord;
@@ -85,12 +218,16 @@ int rcp_dedup(rcp_ctx *ctx, rcp_doc *const *docs, size_t n, rcp_relation **rels,
       if (rc == RCP_OK) rc = rcp__fingerprint(&local, d);
       if (rc != RCP_OK) break;
     }
-    int64_t saved = d->rowid;
-    d->rowid = (int64_t)p + 1;   /* index rows are positions in the relating order */
+    rcp_doc *e = NULL;
+    if (is_slim(d) && !(e = slim_expand(d))) { rc = RCP_ENOMEM; break; }
+    rcp_doc *rd = e ? e : d;
+    int64_t saved = rd->rowid;
+    rd->rowid = (int64_t)p + 1;   /* index rows are positions in the relating order */
     rcp_rel *r = NULL;
     size_t nr = 0;
-    rc = rcp__relate_doc(ix, d, &r, &nr);
-    d->rowid = saved;
+    rc = rcp__relate_doc(ix, rd, &r, &nr);
+    rd->rowid = saved;
+    rcp_doc_free(e);
     for (size_t k = 0; k < nr && rc == RCP_OK; k++) {
       if (nout == cap) {
         size_t nc = cap ? cap * 2 : 64;

@@ -125,6 +125,7 @@ static int is_org_head(const char *k) {
     "conference", "alliance", "coalition", "club", "fc", "olympique", "stade", "racing", "equipe",
     "federation", "consortium", "entreprise", "laboratoires", "editions", "journal", "radio",
     "agence", "reseau", "regie", "tribunal", "parquet", "musee", "theatre", "festival", "bureau",
+    "opera", "orchestre", "conservatoire", "bibliotheque", "philharmonie",
     NULL};
   for (int i = 0; t[i]; i++) if (k[0] == t[i][0] && fx_eq(k, t[i])) return 1;
   return 0;

@@ -210,6 +210,7 @@ TEST_SUITE(facts_entities) {
     {"Cette année, Paris Photo a renoncé à sa foire.", "fr", "Paris Photo", RCP_ENT_ORG},
     {"Le gouvernement d'Irlande du Nord a répondu.", "fr", "Irlande du Nord", RCP_ENT_PLACE},
     {"Selon les informations du Parisien, la fête est annulée.", "fr", "Parisien", RCP_ENT_ORG},
+    {"Le directeur de l'Opéra de Paris quitte ses fonctions.", "fr", "Opéra de Paris", RCP_ENT_ORG},
     {"Il l'a dit dans un entretien au Figaro jeudi.", "fr", "Figaro", RCP_ENT_ORG},
   };
   for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
