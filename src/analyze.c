@@ -56,6 +56,11 @@ static size_t g_pool_n;
 /* Stopword sets: 64-bit hashes of the norm forms, open addressing. */
 #define STOP_SLOTS 1024
 static uint64_t g_stop[4][STOP_SLOTS];
+/* A filter before the table: bit (h >> 20) % 4096 of each stopword hash,
+** 2 KB for the four lists (stays in L1); most words are not stopwords. */
+#define STOP_FBITS 4096
+static uint64_t g_stopf[4][STOP_FBITS / 64];
+static inline unsigned stopf_bit(uint64_t h) { return (unsigned)(h >> 20) & (STOP_FBITS - 1); }
 static uint8_t g_stopmark[4][STOP_SLOTS];   /* 1: a distinctive mark word */   /* norm forms: 0 fr, 1 en; folded with accents: 2 fr, 3 en */
 static const char *const stop_fr[] = {
 #include "../data/stopwords/fr.inc"
@@ -129,6 +134,7 @@ static int stop_add(int l, const char *w, int strip) {
   size_t i = (size_t)h & (STOP_SLOTS - 1);
   while (g_stop[l][i] && g_stop[l][i] != h) i = (i + 1) & (STOP_SLOTS - 1);
   g_stop[l][i] = h;
+  g_stopf[l][stopf_bit(h) / 64] |= UINT64_C(1) << (stopf_bit(h) % 64);
   return 0;
 }
 
@@ -842,7 +848,8 @@ static size_t stem_word(tls *t, struct sb_stemmer *st, int lang_slot, const char
 }
 
 /* 0: not a stopword of list l; 1: a stopword; 2: a stopword and a mark. */
-static int is_stop(int l, uint64_t h) {
+static inline int is_stop(int l, uint64_t h) {
+  if (!(g_stopf[l][stopf_bit(h) / 64] >> (stopf_bit(h) % 64) & 1)) return 0;
   size_t i = (size_t)h & (STOP_SLOTS - 1);
   while (g_stop[l][i]) {
     if (g_stop[l][i] == h) return 1 + g_stopmark[l][i];

@@ -77,7 +77,9 @@ static void minhash_of(const uint64_t *sh, size_t n, uint64_t seed, uint32_t out
     uint64_t x = sh[i];
     unsigned bin = (unsigned)(x >> 57);   /* 128 bins */
     uint32_t v = (uint32_t)x;
-    if (!full[bin] || v < mins[bin]) { mins[bin] = v; full[bin] = 1; }
+    uint32_t m = mins[bin];               /* UINT32_MAX until the bin is hit */
+    mins[bin] = v < m ? v : m;            /* branchless: shingle bins are random */
+    full[bin] = 1;
   }
   for (int i = 0; i < RCP_MINHASH_K; i++) {
     if (full[i] || n == 0) { out[i] = mins[i]; continue; }
@@ -101,9 +103,12 @@ int rcp__fingerprint(const rcp_ctx *ctx, rcp_doc *d) {
   size_t tcap = 16;
   while (tcap < 2 * ns) tcap *= 2;
   size_t words = n + ns + tcap + 1;
-  uint64_t *buf = rcp__calloc(words, sizeof *buf);
+  /* most pages fit on the stack (32 KB); only the set needs zeroing */
+  uint64_t local[4096];
+  uint64_t *buf = words <= sizeof local / sizeof *local ? local : rcp__malloc(words * sizeof *buf);
   if (!buf) return RCP_ENOMEM;
   uint64_t *th = buf, *sh = buf + n, *tab = sh + ns;
+  memset(tab, 0, tcap * sizeof *tab);
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
   for (size_t i = 0; i < n; i++) th[i] = d->toks[i].hash;
 #else
@@ -152,7 +157,7 @@ int rcp__fingerprint(const rcp_ctx *ctx, rcp_doc *d) {
   for (int b = 0; b < 64; b++) if (2 * (size_t)ones[b] > nf) sim |= UINT64_C(1) << b;
   fp->simhash = nf ? sim : 0;
   fp->valid = true;
-  rcp__free(buf);
+  if (buf != local) rcp__free(buf);
   return RCP_OK;
 }
 
