@@ -342,3 +342,79 @@ int rcp__store_meta_set(rcp_store *s, const char *key, const char *value) {
   sqlite3_finalize(st);
   return rc == SQLITE_DONE ? RCP_OK : rcp__store_fail(s, "write meta");
 }
+
+/* ---- the story filter as SQL (see store_int.h) ---------------------- */
+
+/* Day start (unix seconds) of an ISO date, or INT64_MIN. */
+static int64_t iso_day(const char *d) {
+  int64_t t = rcp__parse_iso(d);
+  return t == INT64_MIN ? t : t - ((t % 86400) + 86400) % 86400;
+}
+
+/* "%word%" with LIKE's specials escaped by '\' (NULL if out of memory). */
+static char *like_pattern(const char *w) {
+  size_t n = strlen(w);
+  char *p = rcp__malloc(2 * n + 3);
+  if (!p) return NULL;
+  size_t k = 0;
+  p[k++] = '%';
+  for (size_t i = 0; i < n; i++) {
+    if (w[i] == '%' || w[i] == '_' || w[i] == '\\') p[k++] = '\\';
+    p[k++] = w[i];
+  }
+  p[k++] = '%';
+  p[k] = 0;
+  return p;
+}
+
+void rcp__story_where_free(rcp_story_where *w) {
+  rcp__free(w->query_like);
+  rcp__free(w->entity_like);
+  w->query_like = w->entity_like = NULL;
+}
+
+int rcp__story_where(rcp_buf *q, const rcp_story_filter *f, rcp_story_where *w) {
+  memset(w, 0, sizeof *w);
+  w->since = f->since ? iso_day(f->since) : INT64_MIN;
+  w->until = f->until ? iso_day(f->until) : INT64_MIN;
+  if ((f->since && w->since == INT64_MIN) || (f->until && w->until == INT64_MIN)) return RCP_EINVAL;
+  if (f->query && !(w->query_like = like_pattern(f->query))) return RCP_ENOMEM;
+  if (f->entity && !(w->entity_like = like_pattern(f->entity))) { rcp__story_where_free(w); return RCP_ENOMEM; }
+  if (f->since) rcp__buf_adds(q, " AND s.last_pub >= ?1");
+  if (f->until) rcp__buf_adds(q, " AND s.first_pub < ?2");
+  if (f->language) rcp__buf_adds(q, " AND s.language = ?3");
+  if (f->min_articles > 0) rcp__buf_adds(q, " AND s.n_articles >= ?4");
+  if (f->site)
+    rcp__buf_adds(q, " AND EXISTS(SELECT 1 FROM story_articles sa JOIN articles a ON a.id=sa.article"
+                     " WHERE sa.story=s.id AND a.site = ?5)");
+  /* LIKE '%word%' is instr(lower(x), lower(word)) > 0 (both fold ASCII
+  ** only) without a lowered copy of every text */
+  if (f->query)
+    rcp__buf_adds(q, " AND EXISTS(SELECT 1 FROM story_articles sa JOIN articles a ON a.id=sa.article"
+                     " WHERE sa.story=s.id AND (a.title LIKE ?6 ESCAPE '\\' OR a.text LIKE ?6 ESCAPE '\\'))");
+  /* the raw digest first (cheap), then the entities alone */
+  if (f->entity)
+    rcp__buf_adds(q, " AND s.digest LIKE ?11 ESCAPE '\\'"
+                     " AND instr(lower(COALESCE(json_extract(s.digest,'$.entities'),'')), lower(?7)) > 0");
+  /* no story has more independent sources than articles: the column
+  ** first, the digest only for the stories that pass it */
+  if (f->min_sources > 0)
+    rcp__buf_adds(q, " AND s.n_articles >= ?8 AND COALESCE(json_extract(s.digest,'$.independent_sources'),"
+                     " (SELECT COUNT(DISTINCT COALESCE(a.site, a.url, a.source)) FROM story_articles sa"
+                     "  JOIN articles a ON a.id=sa.article WHERE sa.story=s.id)) >= ?8");
+  return RCP_OK;
+}
+
+void rcp__story_where_bind(sqlite3_stmt *st, const rcp_story_filter *f, const rcp_story_where *w) {
+  if (f->since) sqlite3_bind_int64(st, 1, w->since);
+  if (f->until) sqlite3_bind_int64(st, 2, w->until + 86400);   /* inclusive day */
+  if (f->language) sqlite3_bind_text(st, 3, f->language, -1, SQLITE_STATIC);
+  if (f->min_articles > 0) sqlite3_bind_int(st, 4, f->min_articles);
+  if (f->site) sqlite3_bind_text(st, 5, f->site, -1, SQLITE_STATIC);
+  if (f->query) sqlite3_bind_text(st, 6, w->query_like, -1, SQLITE_STATIC);
+  if (f->entity) {
+    sqlite3_bind_text(st, 7, f->entity, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 11, w->entity_like, -1, SQLITE_STATIC);
+  }
+  if (f->min_sources > 0) sqlite3_bind_int(st, 8, f->min_sources);
+}

@@ -344,12 +344,6 @@ int rcp__store_story_get(rcp_store *s, int64_t id, rcp_story_row *row) {
   return rc;
 }
 
-/* Day start (unix seconds) of an ISO date, or INT64_MIN. */
-static int64_t iso_day(const char *d) {
-  int64_t t = rcp__parse_iso(d);
-  return t == INT64_MIN ? t : t - ((t % 86400) + 86400) % 86400;
-}
-
 int rcp__store_stories_list(rcp_store *s, const rcp_story_filter *f,
                             rcp_story_row **rows, size_t *n) {
   *rows = NULL;
@@ -361,42 +355,17 @@ int rcp__store_stories_list(rcp_store *s, const rcp_story_filter *f,
   rcp__buf_init(&q, 1 << 16);
   rcp__buf_adds(&q, "SELECT " STORY_COLS " FROM stories s WHERE s.merged_into IS NULL"
                     " AND s.n_articles > 0");
-  int64_t since = f->since ? iso_day(f->since) : INT64_MIN;
-  int64_t until = f->until ? iso_day(f->until) : INT64_MIN;
-  if (f->since && since == INT64_MIN) { rcp__buf_free(&q); return RCP_EINVAL; }
-  if (f->until && until == INT64_MIN) { rcp__buf_free(&q); return RCP_EINVAL; }
-  if (f->since) rcp__buf_adds(&q, " AND s.last_pub >= ?1");
-  if (f->until) rcp__buf_adds(&q, " AND s.first_pub < ?2");
-  if (f->language) rcp__buf_adds(&q, " AND s.language = ?3");
-  if (f->min_articles > 0) rcp__buf_adds(&q, " AND s.n_articles >= ?4");
-  if (f->site)
-    rcp__buf_adds(&q, " AND EXISTS(SELECT 1 FROM story_articles sa JOIN articles a ON a.id=sa.article"
-                      " WHERE sa.story=s.id AND a.site = ?5)");
-  if (f->query)
-    rcp__buf_adds(&q, " AND EXISTS(SELECT 1 FROM story_articles sa JOIN articles a ON a.id=sa.article"
-                      " WHERE sa.story=s.id AND (instr(lower(a.title), lower(?6)) > 0"
-                      " OR instr(lower(a.text), lower(?6)) > 0))");
-  if (f->entity)
-    rcp__buf_adds(&q, " AND instr(lower(COALESCE(json_extract(s.digest,'$.entities'),'')), lower(?7)) > 0");
-  if (f->min_sources > 0)
-    rcp__buf_adds(&q, " AND COALESCE(json_extract(s.digest,'$.independent_sources'),"
-                      " (SELECT COUNT(DISTINCT COALESCE(a.site, a.url, a.source)) FROM story_articles sa"
-                      "  JOIN articles a ON a.id=sa.article WHERE sa.story=s.id)) >= ?8");
+  rcp_story_where w;
+  int rc = rcp__story_where(&q, f, &w);
+  if (rc != RCP_OK) { rcp__buf_free(&q); return rc; }
   rcp__buf_adds(&q, " ORDER BY s.last_pub IS NULL, s.last_pub DESC, s.id DESC");
   if (f->limit > 0 || f->offset > 0) rcp__buf_adds(&q, " LIMIT ?9 OFFSET ?10");
-  if (q.err) { int e = q.err; rcp__buf_free(&q); return e; }
+  if (q.err) { int e = q.err; rcp__buf_free(&q); rcp__story_where_free(&w); return e; }
   sqlite3_stmt *st;
-  int rc = rcp__store_prepare(s, q.p, &st);
+  rc = rcp__store_prepare(s, q.p, &st);
   rcp__buf_free(&q);
-  RCP_TRY(rc);
-  if (f->since) sqlite3_bind_int64(st, 1, since);
-  if (f->until) sqlite3_bind_int64(st, 2, until + 86400);   /* inclusive day */
-  if (f->language) sqlite3_bind_text(st, 3, f->language, -1, SQLITE_STATIC);
-  if (f->min_articles > 0) sqlite3_bind_int(st, 4, f->min_articles);
-  if (f->site) sqlite3_bind_text(st, 5, f->site, -1, SQLITE_STATIC);
-  if (f->query) sqlite3_bind_text(st, 6, f->query, -1, SQLITE_STATIC);
-  if (f->entity) sqlite3_bind_text(st, 7, f->entity, -1, SQLITE_STATIC);
-  if (f->min_sources > 0) sqlite3_bind_int(st, 8, f->min_sources);
+  if (rc != RCP_OK) { rcp__story_where_free(&w); return rc; }
+  rcp__story_where_bind(st, f, &w);
   if (f->limit > 0 || f->offset > 0) {
     sqlite3_bind_int(st, 9, f->limit > 0 ? f->limit : -1);
     sqlite3_bind_int(st, 10, f->offset > 0 ? f->offset : 0);
@@ -416,6 +385,7 @@ int rcp__store_stories_list(rcp_store *s, const rcp_story_filter *f,
   }
   if (rc == RCP_OK && sr != SQLITE_DONE) rc = rcp__store_fail(s, "list stories");
   sqlite3_finalize(st);
+  rcp__story_where_free(&w);
   if (rc != RCP_OK) { rcp__story_rows_free(*rows, *n); *rows = NULL; *n = 0; }
   return rc;
 }

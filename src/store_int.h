@@ -22,4 +22,18 @@ int rcp__store_prepare(rcp_store *s, const char *sql, sqlite3_stmt **st);
 /* Binds a C string or NULL. */
 void rcp__store_bind_text(sqlite3_stmt *st, int i, const char *s);
 
+/* The story filter (rcp_story_filter) as SQL over `stories s`, shared by
+** the story list (store_cluster.c) and the web UI's list (store_web.c) so
+** that a filter means the same in both.  rcp__story_where appends
+** " AND ..." conditions to q using parameters ?1 to ?8 and ?11 (?9 and ?10
+** are left for LIMIT and OFFSET); RCP_EINVAL for a date that is not ISO.
+** rcp__story_where_bind binds them; rcp__story_where_free frees w. */
+typedef struct rcp_story_where {
+  int64_t since, until;   /* day starts, INT64_MIN when not given */
+  char *query_like, *entity_like;
+} rcp_story_where;
+int rcp__story_where(rcp_buf *q, const rcp_story_filter *f, rcp_story_where *w);
+void rcp__story_where_bind(sqlite3_stmt *st, const rcp_story_filter *f, const rcp_story_where *w);
+void rcp__story_where_free(rcp_story_where *w);
+
 #endif

@@ -11,45 +11,19 @@
 ** Two steps keep the cost bounded: the filter and the order pick the
 ** page's ids over narrow columns, and only those rows have their digest
 ** read.  Order: newest day of last publication (UTC) first, then most
-** articles, then highest id.  The filter conditions mean what they mean in
-** rcp__store_stories_list (src/store_cluster.c); keep the two in step.
+** articles, then highest id.  The filter is rcp__story_where (store.c),
+** the same as rcp__store_stories_list's.
 */
 #include "store_int.h"
 
 #include <stdlib.h> /* free */
 #include <string.h> /* strlen */
 
-/* Day start of an ISO date, or INT64_MIN. */
-static int64_t iso_day(const char *d) {
-  int64_t t = rcp__parse_iso(d);
-  return t == INT64_MIN ? t : t - ((t % 86400) + 86400) % 86400;
-}
-
-/* "%word%" with LIKE's specials escaped by '\' (rcp__malloc'd; NULL if
-** out of memory). */
-static char *like_pattern(const char *w) {
-  size_t n = strlen(w);
-  char *p = rcp__malloc(2 * n + 3);
-  if (!p) return NULL;
-  size_t k = 0;
-  p[k++] = '%';
-  for (size_t i = 0; i < n; i++) {
-    if (w[i] == '%' || w[i] == '_' || w[i] == '\\') p[k++] = '\\';
-    p[k++] = w[i];
-  }
-  p[k++] = '%';
-  p[k] = 0;
-  return p;
-}
-
 int rcp__store_story_briefs(rcp_store *s, const rcp_story_filter *f, char **out) {
   *out = NULL;
   rcp_story_filter none;
   memset(&none, 0, sizeof none);
   if (!f) f = &none;
-  int64_t since = f->since ? iso_day(f->since) : INT64_MIN;
-  int64_t until = f->until ? iso_day(f->until) : INT64_MIN;
-  if ((f->since && since == INT64_MIN) || (f->until && until == INT64_MIN)) return RCP_EINVAL;
   rcp_buf q;
   rcp__buf_init(&q, 1 << 16);
   rcp__buf_adds(&q,
@@ -70,52 +44,18 @@ int rcp__store_story_briefs(rcp_store *s, const rcp_story_filter *f, char **out)
     "'summary', CASE WHEN json_extract(s.digest,'$.key_points[0].text') IS NULL"
     "  THEN json_extract(s.digest,'$.summary') END"
     ") AS b FROM (SELECT s.id FROM stories s WHERE s.merged_into IS NULL AND s.n_articles > 0");
-  if (f->since) rcp__buf_adds(&q, " AND s.last_pub >= ?1");
-  if (f->until) rcp__buf_adds(&q, " AND s.first_pub < ?2");
-  if (f->language) rcp__buf_adds(&q, " AND s.language = ?3");
-  if (f->min_articles > 0) rcp__buf_adds(&q, " AND s.n_articles >= ?4");
-  if (f->site)
-    rcp__buf_adds(&q, " AND EXISTS(SELECT 1 FROM story_articles sa JOIN articles a ON a.id=sa.article"
-                      " WHERE sa.story=s.id AND a.site = ?5)");
-  /* LIKE '%word%' is instr(lower(x), lower(word)) > 0 (both fold ASCII
-  ** only) without a lowered copy of every text: a third of the CPU */
-  if (f->query)
-    rcp__buf_adds(&q, " AND EXISTS(SELECT 1 FROM story_articles sa JOIN articles a ON a.id=sa.article"
-                      " WHERE sa.story=s.id AND (a.title LIKE ?6 ESCAPE '\\' OR a.text LIKE ?6 ESCAPE '\\'))");
-  /* the raw digest first (cheap), then the entities alone */
-  if (f->entity)
-    rcp__buf_adds(&q, " AND s.digest LIKE ?11 ESCAPE '\\'"
-                      " AND instr(lower(COALESCE(json_extract(s.digest,'$.entities'),'')), lower(?7)) > 0");
-  /* no story has more independent sources than articles: the column
-  ** first, the digest only for the stories that pass it */
-  if (f->min_sources > 0)
-    rcp__buf_adds(&q, " AND s.n_articles >= ?8 AND COALESCE(json_extract(s.digest,'$.independent_sources'),"
-                      " (SELECT COUNT(DISTINCT COALESCE(a.site, a.url, a.source)) FROM story_articles sa"
-                      "  JOIN articles a ON a.id=sa.article WHERE sa.story=s.id)) >= ?8");
+  rcp_story_where w;
+  int rc = rcp__story_where(&q, f, &w);
+  if (rc != RCP_OK) { rcp__buf_free(&q); return rc; }
 #define ORDER " ORDER BY s.last_pub IS NULL, s.last_pub / 86400 DESC, s.n_articles DESC, s.id DESC"
   rcp__buf_adds(&q, ORDER " LIMIT ?9 OFFSET ?10) k JOIN stories s ON s.id = k.id" ORDER ")");
 #undef ORDER
-  if (q.err) { int e = q.err; rcp__buf_free(&q); return e; }
+  if (q.err) { int e = q.err; rcp__buf_free(&q); rcp__story_where_free(&w); return e; }
   sqlite3_stmt *st;
-  int rc = rcp__store_prepare(s, q.p, &st);
+  rc = rcp__store_prepare(s, q.p, &st);
   rcp__buf_free(&q);
-  RCP_TRY(rc);
-  if (f->since) sqlite3_bind_int64(st, 1, since);
-  if (f->until) sqlite3_bind_int64(st, 2, until + 86400);   /* inclusive day */
-  if (f->language) sqlite3_bind_text(st, 3, f->language, -1, SQLITE_STATIC);
-  if (f->min_articles > 0) sqlite3_bind_int(st, 4, f->min_articles);
-  if (f->site) sqlite3_bind_text(st, 5, f->site, -1, SQLITE_STATIC);
-  char *qpat = f->query ? like_pattern(f->query) : NULL;
-  char *epat = f->entity ? like_pattern(f->entity) : NULL;
-  if ((f->query && !qpat) || (f->entity && !epat)) {
-    rcp__free(qpat); rcp__free(epat);
-    sqlite3_finalize(st);
-    return RCP_ENOMEM;
-  }
-  if (f->query) sqlite3_bind_text(st, 6, qpat, -1, SQLITE_STATIC);
-  if (f->entity) sqlite3_bind_text(st, 7, f->entity, -1, SQLITE_STATIC);
-  if (f->entity) sqlite3_bind_text(st, 11, epat, -1, SQLITE_STATIC);
-  if (f->min_sources > 0) sqlite3_bind_int(st, 8, f->min_sources);
+  if (rc != RCP_OK) { rcp__story_where_free(&w); return rc; }
+  rcp__story_where_bind(st, f, &w);
   sqlite3_bind_int(st, 9, f->limit > 0 ? f->limit : -1);
   sqlite3_bind_int(st, 10, f->offset > 0 ? f->offset : 0);
   if (sqlite3_step(st) == SQLITE_ROW) {
@@ -129,7 +69,6 @@ int rcp__store_story_briefs(rcp_store *s, const rcp_story_filter *f, char **out)
     rc = rcp__store_fail(s, "list stories");
   }
   sqlite3_finalize(st);
-  rcp__free(qpat);
-  rcp__free(epat);
+  rcp__story_where_free(&w);
   return rc;
 }
