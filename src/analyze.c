@@ -584,7 +584,11 @@ static int push_tok(scan *sc, size_t b, size_t e, uint32_t sent, uint16_t flags)
   size_t fl = 0;
   int pure_ascii = 1;
   size_t i0 = b;
-  while (i0 < e && s[i0] < 0x80 && s[i0] != '\'') { f[fl++] = g_pool[g_tab[s[i0]].foff]; i0++; }
+  /* ASCII prefix: the fold of an ASCII character is its lower case */
+  while (i0 < e && s[i0] < 0x80 && s[i0] != '\'') {
+    unsigned c = s[i0++];
+    f[fl++] = (char)(c + ((c - 'A') < 26u ? 32u : 0u));
+  }
   for (size_t i = i0; i < e;) {
     int32_t cp;
     size_t l = dec(s, e, i, &cp);

@@ -227,6 +227,70 @@ TEST_SUITE(relate_determinism) {
   }
 }
 
+/* The same page through rcp_doc_process (full) or rcp_doc_process_dedup
+** (slim: tokens kept as hashes and flags until related). */
+static rcp_doc *pdoc(const char *id, const char *text, const char *published, int slim) {
+  rcp_page p;
+  memset(&p, 0, sizeof p);
+  p.id = id;
+  p.body = text;
+  p.body_len = strlen(text);
+  p.published = published;
+  rcp_doc *d = NULL;
+  int rc = slim ? rcp_doc_process_dedup(NULL, &p, &d) : rcp_doc_process(NULL, &p, &d);
+  return rc == RCP_OK ? d : NULL;
+}
+
+TEST_SUITE(relate_dedup_slim) {
+  TEST("slim dedup documents give the same relations as full ones") {
+    char *rwa = t_read("relate/rw_fr_a.txt", NULL), *rwb = t_read("relate/rw_fr_b.txt", NULL);
+    CHECK(rwa && rwb);
+    const char *texts[7], *dates[7] = {
+      "2020-03-01T10:00:00Z", "2020-03-01T10:01:00Z", "2020-03-01T10:02:00Z", "2020-03-01T10:03:00Z",
+      "2020-03-01T10:04:00Z", "2020-03-01T10:05:00Z", "2020-03-04T10:00:00Z" };
+    char *own[7] = { 0 };
+    unsigned masks[7] = { 0xFF, 0x0F, 0xFF, 0, 0, 0x3C, 0xFF };
+    for (int i = 0; i < 7; i++) {
+      if (i == 3) { texts[i] = rwa ? rwa : ""; continue; }
+      if (i == 4) { texts[i] = rwb ? rwb : ""; continue; }
+      own[i] = strdup(paras(masks[i], i == 5 ? "Un bilan de 14 blessés a été publié jeudi." : NULL));
+      texts[i] = own[i];
+    }
+    rcp_doc *full[7], *slim[7];
+    char id[7][4];
+    for (int i = 0; i < 7; i++) {
+      snprintf(id[i], sizeof id[i], "%d", i);
+      full[i] = pdoc(id[i], texts[i], dates[i], 0);
+      slim[i] = pdoc(id[i], texts[i], dates[i], 1);
+      CHECK(full[i] && slim[i]);
+    }
+    int ok = 1;
+    for (int i = 0; i < 7; i++) ok = ok && full[i] && slim[i];
+    if (ok) {
+      rcp_meta m;
+      rcp_doc_meta(slim[3], &m);   /* metadata and text survive */
+      CHECK_STR(m.id, "3");
+      CHECK(m.text_len > 100);
+      rcp_relation *r1 = NULL, *r2 = NULL;
+      size_t n1 = 0, n2 = 0;
+      CHECK_INT(rcp_dedup(NULL, full, 7, &r1, &n1), RCP_OK);
+      CHECK_INT(rcp_dedup(NULL, slim, 7, &r2, &n2), RCP_OK);
+      CHECK(n1 >= 5);
+      CHECK(n1 == n2);
+      int same = n1 == n2, rewrite = 0;
+      for (size_t i = 0; same && i < n1; i++) {
+        same = r1[i].a == r2[i].a && r1[i].b == r2[i].b && !strcmp(r1[i].kind, r2[i].kind) && r1[i].score == r2[i].score;
+        rewrite += !strcmp(r1[i].kind, "rewrite");
+      }
+      CHECK(same);
+      CHECK(rewrite >= 1);   /* the alignment ran on expanded slim pages */
+      free(r1); free(r2);
+    }
+    for (int i = 0; i < 7; i++) { rcp_doc_free(full[i]); rcp_doc_free(slim[i]); free(own[i]); }
+    free(rwa); free(rwb);
+  }
+}
+
 TEST_SUITE(relate_store) {
   TEST("relations are stored and the index reloads across contexts") {
     char db[512];
