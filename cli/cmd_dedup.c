@@ -166,7 +166,8 @@ int cmd_dedup(int argc, char **argv) {
     if (o) { json_dumpf(o, stdout, JSON_COMPACT | JSON_PRESERVE_ORDER); putchar('\n'); }
     json_decref(o);
   } else {
-    printf("%zu pages, %zu relations, %zu groups\n", ndocs, nrels, ngroups);
+    printf("%zu page%s, %zu relation%s, %zu group%s\n", ndocs, ndocs == 1 ? "" : "s",
+           nrels, nrels == 1 ? "" : "s", ngroups, ngroups == 1 ? "" : "s");
   }
   free(order);
 out:

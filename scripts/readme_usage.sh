@@ -41,7 +41,7 @@ show stories --db news.db
 s=$("$OLDPWD/$R" stories --db news.db --json | sed -n 's/.*"id": *"\(s[0-9]*\)".*/\1/p' | head -n 1)
 gard=$("$OLDPWD/$R" stories --db news.db | awk '/Gard/ && /5 articles/ {print $1; exit}')
 LINES=40 show show --db news.db "${gard:-$s}"
-LINES=12 show extract --json examples/gard-crues/actu-flash-crues.html
+LINES=12 show extract examples/gard-crues/actu-flash-crues.html
 LINES=16 show dedup examples/gard-crues
 show summarize --sentences 2 examples/gard-crues/journal-du-sud-crues.html
 show add --db news.db examples/

@@ -13,7 +13,7 @@ run dedup "$TMP/pages.jsonl"
 expect_rc 0 "dedup exits 0"
 expect_out "== group 1: 2 pages, original orig" "one group, the original first"
 expect_out "copy <- orig  duplicate 1.00" "the copy derives from the original"
-expect_out "3 pages, 1 relations, 1 groups" "summary line"
+expect_out "3 pages, 1 relation, 1 group" "summary line"
 expect_no_out "other" "the unrelated page is in no group"
 
 run dedup --json "$TMP/pages.jsonl"
