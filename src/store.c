@@ -418,3 +418,12 @@ void rcp__story_where_bind(sqlite3_stmt *st, const rcp_story_filter *f, const rc
   }
   if (f->min_sources > 0) sqlite3_bind_int(st, 8, f->min_sources);
 }
+
+int rcp__story_where_prepare(rcp_store *s, rcp_buf *q, const rcp_story_filter *f,
+                             rcp_story_where *w, sqlite3_stmt **st) {
+  int rc = q->err ? q->err : rcp__store_prepare(s, q->p, st);
+  rcp__buf_free(q);
+  if (rc != RCP_OK) { rcp__story_where_free(w); return rc; }
+  rcp__story_where_bind(*st, f, w);
+  return RCP_OK;
+}

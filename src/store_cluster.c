@@ -360,12 +360,8 @@ int rcp__store_stories_list(rcp_store *s, const rcp_story_filter *f,
   if (rc != RCP_OK) { rcp__buf_free(&q); return rc; }
   rcp__buf_adds(&q, " ORDER BY s.last_pub IS NULL, s.last_pub DESC, s.id DESC");
   if (f->limit > 0 || f->offset > 0) rcp__buf_adds(&q, " LIMIT ?9 OFFSET ?10");
-  if (q.err) { int e = q.err; rcp__buf_free(&q); rcp__story_where_free(&w); return e; }
   sqlite3_stmt *st;
-  rc = rcp__store_prepare(s, q.p, &st);
-  rcp__buf_free(&q);
-  if (rc != RCP_OK) { rcp__story_where_free(&w); return rc; }
-  rcp__story_where_bind(st, f, &w);
+  RCP_TRY(rcp__story_where_prepare(s, &q, f, &w, &st));
   if (f->limit > 0 || f->offset > 0) {
     sqlite3_bind_int(st, 9, f->limit > 0 ? f->limit : -1);
     sqlite3_bind_int(st, 10, f->offset > 0 ? f->offset : 0);

@@ -35,5 +35,8 @@ typedef struct rcp_story_where {
 int rcp__story_where(rcp_buf *q, const rcp_story_filter *f, rcp_story_where *w);
 void rcp__story_where_bind(sqlite3_stmt *st, const rcp_story_filter *f, const rcp_story_where *w);
 void rcp__story_where_free(rcp_story_where *w);
+/* Prepares q (freed in every case) and binds w; on failure frees w. */
+int rcp__story_where_prepare(rcp_store *s, rcp_buf *q, const rcp_story_filter *f,
+                             rcp_story_where *w, sqlite3_stmt **st);
 
 #endif

@@ -50,12 +50,8 @@ int rcp__store_story_briefs(rcp_store *s, const rcp_story_filter *f, char **out)
 #define ORDER " ORDER BY s.last_pub IS NULL, s.last_pub / 86400 DESC, s.n_articles DESC, s.id DESC"
   rcp__buf_adds(&q, ORDER " LIMIT ?9 OFFSET ?10) k JOIN stories s ON s.id = k.id" ORDER ")");
 #undef ORDER
-  if (q.err) { int e = q.err; rcp__buf_free(&q); rcp__story_where_free(&w); return e; }
   sqlite3_stmt *st;
-  rc = rcp__store_prepare(s, q.p, &st);
-  rcp__buf_free(&q);
-  if (rc != RCP_OK) { rcp__story_where_free(&w); return rc; }
-  rcp__story_where_bind(st, f, &w);
+  RCP_TRY(rcp__story_where_prepare(s, &q, f, &w, &st));
   sqlite3_bind_int(st, 9, f->limit > 0 ? f->limit : -1);
   sqlite3_bind_int(st, 10, f->offset > 0 ? f->offset : 0);
   if (sqlite3_step(st) == SQLITE_ROW) {
