@@ -257,7 +257,7 @@ TEST_SUITE(relate_dedup_slim) {
       texts[i] = own[i];
     }
     rcp_doc *full[7], *slim[7];
-    char id[7][4];
+    char id[7][12];
     for (int i = 0; i < 7; i++) {
       snprintf(id[i], sizeof id[i], "%d", i);
       full[i] = pdoc(id[i], texts[i], dates[i], 0);
