@@ -905,7 +905,10 @@ static const char *detect_lang(const rcp_doc *d, tls *t) {
 /* The stage                                                          */
 /* ================================================================== */
 
-int rcp__analyze(const rcp_ctx *ctx, rcp_doc *d) {
+/* full: norm and stem strings of each token in the arena; without
+** (rcp__analyze_lite), toks[i].norm and .stem are "" -- the hashes, flags,
+** spans and sentences are the same. */
+static int analyze(const rcp_ctx *ctx, rcp_doc *d, int full) {
   (void)ctx;
   d->toks = NULL; d->ntoks = 0;
   d->sents = NULL; d->nsents = 0;
@@ -970,11 +973,17 @@ int rcp__analyze(const rcp_ctx *ctx, rcp_doc *d) {
   for (size_t i = 0; i < nt; i++) {
     const tok1 *k = &t->toks[i];
     rcp_token *o = &toks[i];
-    if (st && t->sc && i + 8 < nt && !(t->toks[i + 8].flags & RCP_TOK_NUM)) {
+    if (st && t->sc) {
       /* the stem cache is larger than the CPU caches: fetch the slot of a
-      ** word a few tokens ahead (same key as stem_word computes) */
-      uint64_t kh = t->toks[i + 8].fhash ^ ((uint64_t)lang_slot * UINT64_C(0x9E3779B97F4A7C15));
-      __builtin_prefetch(&t->sc[(size_t)kh & (SC_SLOTS - 1)]);
+      ** word 16 tokens ahead (same key as stem_word computes), and the key
+      ** in the pool that the slot, fetched 8 tokens ago, points to */
+      const uint64_t lk = (uint64_t)lang_slot * UINT64_C(0x9E3779B97F4A7C15);
+      if (i + 16 < nt && !(t->toks[i + 16].flags & RCP_TOK_NUM))
+        __builtin_prefetch(&t->sc[(size_t)(t->toks[i + 16].fhash ^ lk) & (SC_SLOTS - 1)]);
+      if (i + 8 < nt && !(t->toks[i + 8].flags & RCP_TOK_NUM)) {
+        const sc_ent *z = &t->sc[(size_t)(t->toks[i + 8].fhash ^ lk) & (SC_SLOTS - 1)];
+        if (z->h) __builtin_prefetch(t->scpool + z->koff);
+      }
     }
     o->off = k->off; o->len = k->len; o->sent = k->sent; o->flags = k->flags;
     /* bound: 32 bytes per code point of norm or of the stem */
@@ -982,6 +991,16 @@ int rcp__analyze(const rcp_ctx *ctx, rcp_doc *d) {
     need += 32 * ((size_t)k->flen + 8) + 2;
     RCP_TRY(grow((void **)&t->str, &t->cstr, pn + need, 1));
     char *norm = t->str + pn;
+    if (!full) {
+      /* the hashes and flags only; the scratch strings are not kept */
+      if (k->flags & RCP_TOK_NUM) o->hash = rcp__hash64(norm, number_norm(sc.s, k->off, k->off + k->len, lang_en, norm), 0);
+      else o->hash = k->nhash;
+      if (stop_l >= 0 && !(k->flags & RCP_TOK_NUM) && is_stop(stop_l, o->hash)) o->flags |= RCP_TOK_STOP;
+      if (st && !(k->flags & RCP_TOK_NUM)) (void)stem_word(t, st, lang_slot, t->fold + k->foff, k->flen, k->fhash, norm, &o->shash);
+      else o->shash = o->hash;
+      o->norm = o->stem = "";
+      continue;
+    }
     size_t nl;
     if (k->flags & RCP_TOK_NUM) nl = number_norm(sc.s, k->off, k->off + k->len, lang_en, norm);
     else { memcpy(norm, t->fold + k->noff, k->nlen); nl = k->nlen; }
@@ -1004,7 +1023,7 @@ int rcp__analyze(const rcp_ctx *ctx, rcp_doc *d) {
   char *pool = pn ? rcp__arena_alloc(d->arena, pn) : NULL;
   if (pn && !pool) return rcp__arena_error(d->arena);
   if (pn) memcpy(pool, t->str, pn);
-  for (size_t i = 0; i < nt; i++) {
+  for (size_t i = 0; i < nt && full; i++) {
     toks[i].norm = pool + t->soff[2 * i];
     toks[i].stem = pool + t->soff[2 * i + 1];
   }
@@ -1012,3 +1031,11 @@ int rcp__analyze(const rcp_ctx *ctx, rcp_doc *d) {
   d->sents = sents; d->nsents = t->nsents;
   return RCP_OK;
 }
+
+int rcp__analyze(const rcp_ctx *ctx, rcp_doc *d) { return analyze(ctx, d, 1); }
+
+/* For rcp_doc_process_dedup (src/dedup.c), which keeps of each token only
+** its hashes, flags and length; declared there, not in recoupe_int.h. */
+int rcp__analyze_lite(const rcp_ctx *ctx, rcp_doc *d);
+
+int rcp__analyze_lite(const rcp_ctx *ctx, rcp_doc *d) { return analyze(ctx, d, 0); }

@@ -137,18 +137,33 @@ static rcp_doc *slim_expand(const rcp_doc *d) {
   return e;
 }
 
+/* rcp__analyze without the norm and stem strings, which a slim document
+** drops (src/analyze.c) */
+int rcp__analyze_lite(const rcp_ctx *ctx, rcp_doc *d);
+
 /* Extraction, analysis and fingerprints; the document returned keeps only
-** what rcp_dedup and rcp_doc_meta read (see slim_copy). */
+** what rcp_dedup and rcp_doc_meta read (see slim_copy).  The page's body is
+** read in place (not copied into the document's arena): it outlives the
+** call, and the slim copy does not keep it. */
 int rcp_doc_process_dedup(rcp_ctx *ctx, const rcp_page *page, rcp_doc **out) {
   *out = NULL;
   rcp_doc *d = NULL;
-  int rc = rcp__doc_new(ctx, page, &d);
+  rcp_page pg = *page;
+  pg.body = NULL;
+  pg.body_len = 0;
+  int rc = rcp__doc_new(ctx, &pg, &d);
+  if (rc == RCP_OK && page->body) { d->raw = page->body; d->raw_len = page->body_len; }
   if (rc == RCP_OK) rc = rcp__extract(ctx, d);
-  if (rc == RCP_OK) rc = rcp__analyze(ctx, d);
+  if (rc == RCP_OK) rc = rcp__analyze_lite(ctx, d);
   if (rc == RCP_OK) rc = rcp__fingerprint(ctx, d);
   if (rc != RCP_OK) { rcp_doc_free(d); return rc; }
   rcp_doc *c = slim_copy(ctx, d);
   if (c) { rcp_doc_free(d); d = c; }
+  else if (d->raw == page->body) {   /* kept whole: its own copy of the body */
+    char *raw = rcp__arena_strndup(d->arena, d->raw, d->raw_len);
+    if (!raw) { rcp_doc_free(d); return RCP_ENOMEM; }
+    d->raw = raw;
+  }
   *out = d;
   return RCP_OK;
 }

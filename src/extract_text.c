@@ -27,17 +27,17 @@ typedef struct xline {
 /* Words: runs between spaces with a letter or digit in them (":" and
 ** "|" alone are not words). */
 static uint32_t words_of(const char *s, size_t n) {
-  uint32_t w = 0;
-  int in = 0, al = 0;
-  for (size_t i = 0; i <= n; i++) {
-    int sp = i == n || s[i] == ' ';
-    if (sp) { if (in && al) w++; in = al = 0; continue; }
-    unsigned char c = (unsigned char)s[i];
-    in = 1;
-    if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') al = 1;
-    else if ((c >= '0' && c <= '9') || c >= 0x80) al = 1;
+  /* al: the current run has a word byte; a space ends the run (branchless) */
+  uint32_t w = 0, al = 0;
+  const unsigned char *p = (const unsigned char *)s;
+  for (size_t i = 0; i < n; i++) {
+    uint32_t sp = p[i] == ' ';
+    w += sp & al;
+    unsigned c = p[i];
+    uint32_t wb = ((c - '0') < 10u) | (((c | 0x20u) - 'a') < 26u) | (c >= 0x80u);
+    al = (al | wb) & (sp ^ 1u);
   }
-  return w;
+  return w + al;
 }
 
 static int end_punct(const char *s, size_t n) {
