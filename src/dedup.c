@@ -111,19 +111,28 @@ static rcp_doc *slim_copy(const rcp_ctx *ctx, const rcp_doc *d) {
   return c;
 }
 
-/* A full document from a slim one, owned by the caller (rcp_doc_free);
-** its tokens have hash, stem hash, flags, length and sentence, empty norms
+/* A slim document expanded into reusable memory: x->doc, valid until the
+** next expansion into x (the relation rules read one fetched document at a
+** time, and no rule allocates in a document's arena: arena NULL).
+** Its tokens have hash, stem hash, flags, length and sentence, empty norms
 ** and stems.  NULL on ENOMEM. */
-static rcp_doc *slim_expand(const rcp_doc *d) {
+typedef struct xpand { rcp_doc doc; rcp_token *toks; size_t cap; } xpand;
+
+static const rcp_doc *slim_expand_into(const rcp_doc *d, xpand *x) {
   const slim *z = slim_of(d);
-  rcp_arena *a = rcp__arena_new(sizeof(rcp_doc) + z->n * sizeof(rcp_token) + 4096);
-  unsigned char *blob = a ? rcp__arena_alloc(a, SLIM_OFF + (z->n ? z->n : 1) * sizeof(rcp_token)) : NULL;
-  if (!blob) { rcp__arena_free(a); return NULL; }
-  rcp_doc *e = (rcp_doc *)(void *)blob;
+  if (z->n > x->cap) {
+    size_t nc = x->cap ? x->cap : 1024;
+    while (nc < z->n) nc *= 2;
+    rcp_token *q = rcp__realloc(x->toks, nc * sizeof *q);
+    if (!q) return NULL;
+    x->toks = q;
+    x->cap = nc;
+  }
+  rcp_doc *e = &x->doc;
   *e = *d;
-  e->arena = a;
+  e->arena = NULL;
   e->raw = "";
-  rcp_token *t = (rcp_token *)(void *)(blob + SLIM_OFF);
+  rcp_token *t = x->toks;
   for (size_t i = 0; i < z->n; i++) {
     t[i].off = 0;
     t[i].len = z->len[i];
@@ -173,17 +182,16 @@ int rcp_doc_process_dedup(rcp_ctx *ctx, const rcp_page *page, rcp_doc **out) {
   return RCP_OK;
 }
 
-typedef struct fetch_ud { rcp_doc *const *docs; const size_t *order; size_t n; } fetch_ud;
+typedef struct fetch_ud { rcp_doc *const *docs; const size_t *order; size_t n; xpand x; } fetch_ud;
 
 /* idx: position in the relating order */
 static const rcp_doc *fetch_doc(void *ud, size_t idx, rcp_doc **owned) {
-  const fetch_ud *f = ud;
+  fetch_ud *f = ud;
   *owned = NULL;
   if (idx >= f->n) return NULL;
   const rcp_doc *d = f->docs[f->order[idx]];
   if (!is_slim(d)) return d;
-  *owned = slim_expand(d);
-  return *owned;
+  return slim_expand_into(d, &f->x);
 }
 
 typedef struct ord { int64_t t; size_t i; } ord;
@@ -226,7 +234,11 @@ int rcp_dedup(rcp_ctx *ctx, rcp_doc *const *docs, size_t n, rcp_relation **rels,
   if (n > 1) qsort(os, n, sizeof *os, cmp_ord);
   for (size_t i = 0; i < n; i++) order[i] = os[i].i;
   rcp__free(os);
-  fetch_ud fu = { docs, order, n };
+  fetch_ud fu;
+  memset(&fu, 0, sizeof fu);
+  fu.docs = docs; fu.order = order; fu.n = n;
+  xpand cur;   /* the document being related */
+  memset(&cur, 0, sizeof cur);
   rcp__relidx_set_fetch(ix, fetch_doc, &fu);
   rcp_relation *out = NULL;   /* malloc: the caller frees with free() */
   size_t nout = 0, cap = 0;
@@ -238,16 +250,17 @@ int rcp_dedup(rcp_ctx *ctx, rcp_doc *const *docs, size_t n, rcp_relation **rels,
       if (rc == RCP_OK) rc = rcp__fingerprint(&local, d);
       if (rc != RCP_OK) break;
     }
-    rcp_doc *e = NULL;
-    if (is_slim(d) && !(e = slim_expand(d))) { rc = RCP_ENOMEM; break; }
-    rcp_doc *rd = e ? e : d;
+    rcp_doc *rd = d;
+    if (is_slim(d)) {
+      if (!slim_expand_into(d, &cur)) { rc = RCP_ENOMEM; break; }
+      rd = &cur.doc;
+    }
     int64_t saved = rd->rowid;
     rd->rowid = (int64_t)p + 1;   /* index rows are positions in the relating order */
     rcp_rel *r = NULL;
     size_t nr = 0;
     rc = rcp__relate_doc(ix, rd, &r, &nr);
     rd->rowid = saved;
-    rcp_doc_free(e);
     for (size_t k = 0; k < nr && rc == RCP_OK; k++) {
       if (nout == cap) {
         size_t nc = cap ? cap * 2 : 64;
@@ -267,6 +280,8 @@ int rcp_dedup(rcp_ctx *ctx, rcp_doc *const *docs, size_t n, rcp_relation **rels,
   }
   rcp__relidx_free(ix);
   rcp__free(order);
+  rcp__free(cur.toks);
+  rcp__free(fu.x.toks);
   if (rc != RCP_OK) { free(out); return rc; }
   if (nout > 1) qsort(out, nout, sizeof *out, cmp_relation);
   *rels = out;
