@@ -800,7 +800,8 @@ static void sc_alloc(tls *t) {
 }
 
 static size_t stem_word(tls *t, struct sb_stemmer *st, int lang_slot, const char *w, size_t wn,
-                        uint64_t wh, char *out, uint64_t *sh) {
+                        uint64_t wh, char *out, uint64_t *sh, int copy) {
+  /* copy 0: only the hash is wanted; out is scratch, filled on a miss */
   /* wh: a hash of w (or 0: computed here); the key is compared anyway */
   uint64_t h = (wh ? wh : rcp__hash64(w, wn, 0)) ^ ((uint64_t)lang_slot * UINT64_C(0x9E3779B97F4A7C15));
   if (!t->sc) sc_alloc(t);
@@ -810,7 +811,7 @@ static size_t stem_word(tls *t, struct sb_stemmer *st, int lang_slot, const char
       sc_ent *z = &t->sc[slot];
       if (!z->h) break;
       if (z->h == h && z->klen == wn && same_bytes(t->scpool + z->koff, w, wn)) {
-        memcpy(out, t->scpool + z->soff, z->slen);
+        if (copy) memcpy(out, t->scpool + z->soff, z->slen);
         *sh = z->sh;
         return z->slen;
       }
@@ -996,7 +997,7 @@ static int analyze(const rcp_ctx *ctx, rcp_doc *d, int full) {
       if (k->flags & RCP_TOK_NUM) o->hash = rcp__hash64(norm, number_norm(sc.s, k->off, k->off + k->len, lang_en, norm), 0);
       else o->hash = k->nhash;
       if (stop_l >= 0 && !(k->flags & RCP_TOK_NUM) && is_stop(stop_l, o->hash)) o->flags |= RCP_TOK_STOP;
-      if (st && !(k->flags & RCP_TOK_NUM)) (void)stem_word(t, st, lang_slot, t->fold + k->foff, k->flen, k->fhash, norm, &o->shash);
+      if (st && !(k->flags & RCP_TOK_NUM)) (void)stem_word(t, st, lang_slot, t->fold + k->foff, k->flen, k->fhash, norm, &o->shash, 0);
       else o->shash = o->hash;
       o->norm = o->stem = "";
       continue;
@@ -1011,7 +1012,7 @@ static int analyze(const rcp_ctx *ctx, rcp_doc *d, int full) {
     if (stop_l >= 0 && !(k->flags & RCP_TOK_NUM) && is_stop(stop_l, o->hash)) o->flags |= RCP_TOK_STOP;
     if (st && !(k->flags & RCP_TOK_NUM)) {
       char *stem = t->str + pn;
-      size_t sl = stem_word(t, st, lang_slot, t->fold + k->foff, k->flen, k->fhash, stem, &o->shash);
+      size_t sl = stem_word(t, st, lang_slot, t->fold + k->foff, k->flen, k->fhash, stem, &o->shash, 1);
       stem[sl] = 0;
       t->soff[2 * i + 1] = pn;
       pn += sl + 1;

@@ -14,7 +14,8 @@
 */
 #include "recoupe_int.h"
 
-#include <string.h> /* memchr */
+#include <stdint.h> /* uint64_t */
+#include <string.h> /* memchr, memcpy */
 
 enum { L_BLANK, L_BOIL, L_TITLE, L_META, L_SHORT, L_ART, L_HEAD };
 
@@ -25,19 +26,55 @@ typedef struct xline {
 } xline;
 
 /* Words: runs between spaces with a letter or digit in them (":" and
-** "|" alone are not words). */
-static uint32_t words_of(const char *s, size_t n) {
-  /* al: the current run has a word byte; a space ends the run (branchless) */
-  uint32_t w = 0, al = 0;
-  const unsigned char *p = (const unsigned char *)s;
-  for (size_t i = 0; i < n; i++) {
-    uint32_t sp = p[i] == ' ';
-    w += sp & al;
-    unsigned c = p[i];
-    uint32_t wb = ((c - '0') < 10u) | (((c | 0x20u) - 'a') < 26u) | (c >= 0x80u);
-    al = (al | wb) & (sp ^ 1u);
+** "|" alone are not words).  Counted as the starts of runs, 8 bytes at a
+** time, less the runs of punctuation alone; only a run that starts with
+** punctuation is read byte by byte. */
+static inline int word_byte(unsigned c) {
+  return (c - '0') < 10u || ((c | 0x20u) - 'a') < 26u || c >= 0x80u;
+}
+
+/* 1 if the run of non-spaces at s[i..n) has a word byte */
+static int run_has_word(const unsigned char *s, size_t i, size_t n) {
+  for (; i < n && s[i] != ' '; i++) if (word_byte(s[i])) return 1;
+  return 0;
+}
+
+static uint32_t words_of(const char *str, size_t n) {
+  const unsigned char *s = (const unsigned char *)str;
+  const uint64_t ones = UINT64_C(0x0101010101010101), high = UINT64_C(0x8080808080808080),
+                 low7 = UINT64_C(0x7F7F7F7F7F7F7F7F);
+  uint32_t w = 0;
+  uint64_t prev = 0x80;   /* high bit of byte 0: the byte before is a space */
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t x;
+    memcpy(&x, s + i, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    x = __builtin_bswap64(x);   /* byte k of the text in bits 8k..8k+7 */
+#endif
+    uint64_t y = x ^ (ones * ' ');
+    uint64_t sp = ~(((y & low7) + low7) | y | low7);           /* high bit: a space */
+    uint64_t st = ~sp & high & ((sp << 8) | prev);              /* a run starts */
+    prev = sp >> 56;
+    if (!st) continue;
+    w += (uint32_t)__builtin_popcountll(st);
+    uint64_t x7 = x & low7, l7 = (x | ones * 0x20) & low7;
+    uint64_t digit = (x7 + ones * (0x80 - '0')) & ~(x7 + ones * (0x7F - '9')) & high;
+    uint64_t letter = (l7 + ones * (0x80 - 'a')) & ~(l7 + ones * (0x7F - 'z')) & high;
+    uint64_t bad = st & ~(x | digit | letter);                  /* starts with punctuation */
+    while (bad) {
+      size_t k = i + (size_t)__builtin_ctzll(bad) / 8;
+      if (!run_has_word(s, k, n)) w--;
+      bad &= bad - 1;
+    }
   }
-  return w + al;
+  int prev_sp = (prev & 0x80) != 0;
+  for (; i < n; i++) {
+    int sp = s[i] == ' ';
+    if (!sp && prev_sp && run_has_word(s, i, n)) w++;
+    prev_sp = sp;
+  }
+  return w;
 }
 
 static int end_punct(const char *s, size_t n) {
