@@ -52,7 +52,26 @@ int rcp__x_collapse(rcp_buf *b, const char *s, size_t n, int *lastsp_io) {
   const unsigned char *p = (const unsigned char *)s;
   size_t i = 0, run = 0; /* bytes [i - run, i) are plain and pending */
 #define FLUSH() do { if (run) { if (rcp__buf_add(b, p + i - run, run) != RCP_OK) return (*lastsp_io = lastsp, b->err); run = 0; } } while (0)
+  const uint64_t ones = UINT64_C(0x0101010101010101), high = UINT64_C(0x8080808080808080);
   while (i < n) {
+    /* 8 bytes at a time while they are printable ASCII and single spaces:
+    ** all part of the run */
+    while (i + 8 <= n) {
+      uint64_t x;
+      memcpy(&x, p + i, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+      x = __builtin_bswap64(x);   /* byte k of the text in bits 8k..8k+7 */
+#endif
+      if (x & high) break;                                       /* non-ASCII */
+      if (((x + ones * (0x80 - 0x20)) & high) != high) break;     /* a control */
+      if ((x + ones) & high) break;                              /* DEL */
+      uint64_t y = x ^ (ones * ' ');
+      uint64_t sp = ~((y + UINT64_C(0x7F7F7F7F7F7F7F7F)) | y) & high;   /* high bit: a space */
+      if (sp & ((sp << 8) | (lastsp ? 0x80u : 0u))) break;       /* two spaces in a row */
+      run += 8; i += 8;
+      lastsp = (sp >> 63) != 0;
+    }
+    if (i >= n) break;
     unsigned c = p[i];
     if (c >= 0x21 && c < 0x7F) { run++; i++; lastsp = 0; continue; }
     if (c == ' ' && !lastsp) { run++; i++; lastsp = 1; continue; } /* one space between words: part of the run */
