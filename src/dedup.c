@@ -125,6 +125,11 @@ static const rcp_doc *slim_expand_into(const rcp_doc *d, xpand *x) {
     while (nc < z->n) nc *= 2;
     rcp_token *q = rcp__realloc(x->toks, nc * sizeof *q);
     if (!q) return NULL;
+    for (size_t i = x->cap; i < nc; i++) {   /* the same in every expansion */
+      q[i].off = 0;
+      q[i].norm = "";
+      q[i].stem = "";
+    }
     x->toks = q;
     x->cap = nc;
   }
@@ -134,10 +139,7 @@ static const rcp_doc *slim_expand_into(const rcp_doc *d, xpand *x) {
   e->raw = "";
   rcp_token *t = x->toks;
   for (size_t i = 0; i < z->n; i++) {
-    t[i].off = 0;
     t[i].len = z->len[i];
-    t[i].norm = "";
-    t[i].stem = "";
     t[i].hash = z->hash[i];
     t[i].shash = z->shash[i];
     t[i].sent = 0;
