@@ -110,7 +110,10 @@ int rcp__extract_text(const rcp_ctx *ctx, rcp_doc *d, rcp_xmeta *m, rcp_xout *o)
   rcp__buf_init(&t, d->raw_len * 3 + 1024);
   xline *ln = NULL;
   size_t nl = 0, cap = 0;
-  int rc = rcp__buf_add(&t, "", 0);
+  /* reserve the page's size at once (the collapsed lines are rarely
+  ** longer) instead of growing the buffer from 64 bytes a page */
+  int rc = rcp__buf_add(&t, d->raw, d->raw_len);
+  rcp__buf_reset(&t);
   const char *p = d->raw, *end = d->raw + d->raw_len;
   /* 1. lines, collapsed */
   while (rc == RCP_OK && p < end) {
