@@ -653,6 +653,10 @@ typedef struct rcp__labels {
 const rcp__labels *rcp__labels_for(const char *lang);
 /* "14 octobre 2026" / "14 October 2026" from an ISO date; "" if unparsable. */
 void rcp__fmt_date_long(const char *iso, const char *lang, char *out, size_t cap);
+/* A related story's note, unescaped: "9 juillet 2026, même fil" (its
+** event day, its link kind in the labels' words); "" when it has neither. */
+void rcp__fmt_related(const char *event_date, const char *kind, const char *lang,
+                      const rcp__labels *L, char *out, size_t cap);
 /* "octobre 2026" / "October 2026" from an ISO date; "" if unparsable. */
 void rcp__fmt_month(const char *iso, const char *lang, char *out, size_t cap);
 /* "13 oct. 2026 21:04" / "13 Oct 2026 21:04" (the time only when given). */

@@ -403,16 +403,9 @@ int rcp__html_story(rcp_buf *b, json_t *story, int web) {
       const char *rt = str_of(k, "title");
       h(b, rt && rt[0] ? rt : rid);
       rcp__buf_adds(b, "</a>");
-      char date[64];
-      rcp__fmt_date_long(str_of(k, "event_date"), lang, date, sizeof date);
-      const char *kind = str_of(k, "kind");
-      if (date[0] || kind) {
-        rcp__buf_adds(b, " (");
-        if (date[0]) h(b, date);
-        if (date[0] && kind) rcp__buf_adds(b, ", ");
-        if (kind) h(b, strcmp(kind, "storyline") == 0 ? L->storyline : kind);
-        rcp__buf_addc(b, ')');
-      }
+      char note[192];
+      rcp__fmt_related(str_of(k, "event_date"), str_of(k, "kind"), lang, L, note, sizeof note);
+      if (note[0]) { rcp__buf_adds(b, " ("); h(b, note); rcp__buf_addc(b, ')'); }
     }
     rcp__buf_adds(b, "</p>\n");
   }

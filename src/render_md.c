@@ -73,6 +73,14 @@ static bool parse_ymd(const char *s, int *y, int *m, int *d, int *hh, int *mm) {
   return true;
 }
 
+void rcp__fmt_related(const char *event_date, const char *kind, const char *lang,
+                      const rcp__labels *L, char *out, size_t cap) {
+  char date[64];
+  rcp__fmt_date_long(event_date, lang, date, sizeof date);
+  if (kind && strcmp(kind, "storyline") == 0) kind = L->storyline;
+  snprintf(out, cap, "%s%s%s", date, date[0] && kind ? ", " : "", kind ? kind : "");
+}
+
 void rcp__fmt_date_long(const char *iso, const char *lang, char *out, size_t cap) {
   int y, m, d, hh, mm;
   if (!cap) return;
@@ -506,16 +514,9 @@ int rcp__md_story(rcp_buf *b, json_t *story) {
       rcp__buf_adds(b, "](#story-");
       rcp__html_id_path(b, rid, 0);
       rcp__buf_addc(b, ')');
-      char date[64];
-      rcp__fmt_date_long(str_of(k, "event_date"), story_lang(story), date, sizeof date);
-      const char *kind = str_of(k, "kind");
-      if (date[0] || kind) {
-        rcp__buf_adds(b, " (");
-        if (date[0]) md_s(b, date);
-        if (date[0] && kind) rcp__buf_adds(b, ", ");
-        if (kind) md_s(b, strcmp(kind, "storyline") == 0 ? L->storyline : kind);
-        rcp__buf_addc(b, ')');
-      }
+      char note[192];
+      rcp__fmt_related(str_of(k, "event_date"), str_of(k, "kind"), story_lang(story), L, note, sizeof note);
+      if (note[0]) { rcp__buf_adds(b, " ("); md_s(b, note); rcp__buf_addc(b, ')'); }
     }
     rcp__buf_addc(b, '\n');
   }
