@@ -277,7 +277,10 @@ static const char *scan_int(const char *p, const char *e, long long *v) {
   if (p < e && *p == '-') { neg = 1; p++; }
   const char *d = p;
   long long x = 0;
-  while (p < e && *p >= '0' && *p <= '9') x = x * 10 + (*p++ - '0');
+  while (p < e && *p >= '0' && *p <= '9') {
+    if (p - d < 18) x = x * 10 + (*p - '0');
+    p++;
+  }
   size_t nd = (size_t)(p - d);
   if (nd == 0 || nd > 18 || (nd > 1 && *d == '0')) return NULL;
   if (p < e && (*p == '.' || *p == 'e' || *p == 'E')) return NULL;
