@@ -2,8 +2,10 @@
 ** table (git.c style).  Exit 0 on success, 1 on failure, 2 on usage errors. */
 #include "cli.h"
 
+#include <errno.h>   /* errno */
+#include <limits.h>  /* INT_MAX */
 #include <stdarg.h>  /* va_list */
-#include <stdlib.h>  /* free */
+#include <stdlib.h>  /* free, strtol */
 #include <string.h>  /* strcmp */
 #include <sys/time.h>/* gettimeofday */
 #include <unistd.h>  /* isatty */
@@ -82,6 +84,19 @@ bool cli_opt_value(int argc, char **argv, int *i, const char *name, const char *
   if (argv[*i][n] != 0) return false;
   if (*i + 1 >= argc) { *val = NULL; return true; }  /* caller reports the missing value */
   *val = argv[++*i];
+  return true;
+}
+
+bool cli_count(const char *cmd, const char *opt, const char *v, int *out) {
+  char *end = NULL;
+  errno = 0;
+  long n = v && *v ? strtol(v, &end, 10) : -1;
+  if (!v || !*v || *end || n < 0 || n > INT_MAX || errno) {
+    if (v) cli_err("%s%s%s takes a whole number >= 0, not '%s'", cmd, *cmd ? ": " : "", opt, v);
+    else cli_err("%s%s%s needs a number", cmd, *cmd ? ": " : "", opt);
+    return false;
+  }
+  *out = (int)n;
   return true;
 }
 
@@ -173,8 +188,7 @@ int main(int argc, char **argv) {
     else if (strcmp(argv[i], "--quiet") == 0) g_cli.quiet = 1;
     else if (strcmp(argv[i], "--verbose") == 0) g_cli.verbose = 1;
     else if (cli_opt_value(argc, argv, &i, "--threads", &v)) {
-      if (!v || atoi(v) < 0) return cli_usage("");
-      g_cli.threads = atoi(v);
+      if (!cli_count("", "--threads", v, &g_cli.threads)) return cli_usage("");
     } else if (cli_opt_value(argc, argv, &i, "--db", &v)) {
       if (!v) return cli_usage("");
       g_cli.db = v;
