@@ -84,6 +84,48 @@ static void on_link(void *ud, int64_t a, int64_t b, const char *kind) {
   if (links_f) fprintf(links_f, "{\"a\":%lld,\"b\":%lld,\"kind\":\"%s\"}\n", (long long)a, (long long)b, kind);
 }
 
+/* ---- ECB+ text as pages have it -------------------------------------
+** ECB+ gives its documents tokenised ("Reid 's", "`` American Pie ''",
+** "09 / 14 / 2013", "http : / / www . ny1 . com / ...").  Real pages are
+** not, and the page's URL is not part of its text.  So: the leading URL
+** (tokens joined by URL separators, up to two words in a row) becomes the
+** page's URL, and the rest is detokenised: no space before , . ; : ! ? )
+** 's n't ''; none after ( `` $; `` and '' become "; tokens around "/" and
+** a ":" between two numbers are glued ("9:06", "and/or"). */
+static int url_sep(const char *t) {
+  return strlen(t) == 1 && strchr("/.-_?=&:+#~%", t[0]);
+}
+static int is_num(const char *t) { return *t >= '0' && *t <= '9'; }
+static void ecb_detok(const char *in, rcp_buf *url, rcp_buf *out) {
+  char *s = strdup(in), *save = NULL;
+  char *tok[8192];
+  size_t n = 0;
+  for (char *t = strtok_r(s, " ", &save); t && n < 8192; t = strtok_r(NULL, " ", &save)) tok[n++] = t;
+  size_t i = 0;
+  if (n > 3 && (strcmp(tok[0], "http") == 0 || strcmp(tok[0], "https") == 0) && strcmp(tok[1], ":") == 0) {
+    for (; i < n; i++) {
+      if (i > 0 && !url_sep(tok[i]) && !url_sep(tok[i - 1])) break;
+      rcp__buf_adds(url, tok[i]);
+    }
+  }
+  int glue = 1;                      /* no space before the next token */
+  for (; i < n; i++) {
+    const char *t = tok[i];
+    int q_open = strcmp(t, "``") == 0, q_close = strcmp(t, "''") == 0;
+    int nospace_before = q_close || (strlen(t) == 1 && strchr(",.;:!?)]}%", t[0])) ||
+                         strcmp(t, "'s") == 0 || strcmp(t, "n't") == 0 || strcmp(t, "'re") == 0 ||
+                         strcmp(t, "'ll") == 0 || strcmp(t, "'ve") == 0 || strcmp(t, "'m") == 0 ||
+                         strcmp(t, "'d") == 0 || strcmp(t, "/") == 0;
+    int numcolon = strcmp(t, ":") == 0 && i > 0 && i + 1 < n && is_num(tok[i - 1]) && is_num(tok[i + 1]);
+    if (numcolon) nospace_before = 1;
+    if (!glue && !nospace_before) rcp__buf_adds(out, " ");
+    rcp__buf_adds(out, q_open || q_close ? "\"" : t);
+    glue = q_open || strcmp(t, "/") == 0 || (strlen(t) == 1 && strchr("([{$", t[0])) || numcolon;
+  }
+  free(s);
+}
+static int ecb_raw;   /* --ecb-raw: the tokenised text as it is, URL included */
+
 typedef struct item { rcp_doc *d; char *id; } item;
 typedef struct batchctx { rcp_ctx *ctx; item *it; } batchctx;
 static void analyze_one(void *ud, size_t i, int worker) {
@@ -94,10 +136,10 @@ static void analyze_one(void *ud, size_t i, int worker) {
 }
 
 static rcp_doc *make_doc(rcp_ctx *ctx, const char *id, const char *title, const char *text,
-                         const char *published) {
+                         const char *published, const char *url) {
   rcp_page p;
   memset(&p, 0, sizeof p);
-  p.id = id; p.source = "-"; p.title = title; p.published = published;
+  p.id = id; p.source = "-"; p.title = title; p.published = published; p.url = url;
   p.body = text; p.body_len = strlen(text);
   rcp_doc *d = NULL;
   if (rcp__doc_new(ctx, &p, &d) != RCP_OK) return NULL;
@@ -180,6 +222,7 @@ int main(int argc, char **argv) {
     else if (strcmp(a, "--query-feats") == 0) P.query_feats = atoi(v);
     else if (strcmp(a, "--unk-time") == 0) P.unk_time = atof(v);
     else if (strcmp(a, "--prune") == 0) P.prune = atof(v);
+    else if (strcmp(a, "--ecb-raw") == 0) { ecb_raw = 1; continue; }
     else { fprintf(stderr, "unknown option %s\n", a); return 2; }
     i++;
   }
@@ -224,16 +267,23 @@ int main(int argc, char **argv) {
         if (strcmp(mode, "ecbplus") == 0) {
           const char *sp = json_string_value(json_object_get(j, "split"));
           if (split && (!sp || strcmp(sp, split) != 0)) { json_decref(j); continue; }
-          rcp_buf b;
+          rcp_buf b, u, t;
           rcp__buf_init(&b, 0);
+          rcp__buf_init(&u, 0);
+          rcp__buf_init(&t, 0);
           json_t *ss = json_object_get(j, "sentences");
           for (size_t k = 0; k < json_array_size(ss); k++) {
             if (k) rcp__buf_adds(&b, " ");
             rcp__buf_adds(&b, json_string_value(json_array_get(ss, k)));
           }
+          ecb_detok(b.p ? b.p : "", &u, &t);
           snprintf(idb, sizeof idb, "%s", json_string_value(json_object_get(j, "doc_id")));
-          d = make_doc(ctx, idb, NULL, b.p ? b.p : "", NULL);
+          /* the page's URL either way; --ecb-raw keeps the text as given */
+          d = ecb_raw ? make_doc(ctx, idb, NULL, b.p ? b.p : "", NULL, u.p)
+                      : make_doc(ctx, idb, NULL, t.p ? t.p : "", NULL, u.p);
           rcp__buf_free(&b);
+          rcp__buf_free(&u);
+          rcp__buf_free(&t);
         } else {
           json_t *jid = json_object_get(j, "id");
           if (json_is_integer(jid)) snprintf(idb, sizeof idb, "%lld", (long long)json_integer_value(jid));
@@ -245,7 +295,7 @@ int main(int argc, char **argv) {
           rcp_buf b;
           rcp__buf_init(&b, 0);
           rcp__buf_printf(&b, "%s\n\n%s\n\n%s", title ? title : "", h ? h : "", art ? art : "");
-          d = make_doc(ctx, idb, title, b.p, pub);
+          d = make_doc(ctx, idb, title, b.p, pub, NULL);
           rcp__buf_free(&b);
         }
       }

@@ -430,6 +430,88 @@ static int year_of_day(int64_t day) {
   return (b[0] - '0') * 1000 + (b[1] - '0') * 100 + (b[2] - '0') * 10 + (b[3] - '0');
 }
 
+/* A date written in the page's URL ("/2013/09/14/", "/2009/Feb/02/",
+** "/20130914/", "2009-02-03-", "_2013_09_14_"): news sites put the
+** publication day there.  The day number, or INT64_MIN when none. */
+static int url_month(const char *s) {
+  static const char m3[] = "janfebmaraprmayjunjulaugsepoctnovdec";
+  for (int i = 0; i < 12; i++) {
+    int ok = 1;
+    for (int k = 0; k < 3 && ok; k++) ok = (s[k] | 0x20) == m3[3 * i + k];
+    if (ok && !((s[3] | 0x20) >= 'a' && (s[3] | 0x20) <= 'z')) return i + 1;
+  }
+  return 0;
+}
+
+static int64_t url_day(const char *u) {
+  if (!u) return INT64_MIN;
+  const char *p = strstr(u, "://");
+  p = p ? strchr(p + 3, '/') : NULL;         /* the path: no dates in host names */
+  if (!p) return INT64_MIN;
+  for (; *p; p++) {
+    if (p[-1] >= '0' && p[-1] <= '9') continue;
+    if (!((p[0] == '1' && p[1] == '9') || (p[0] == '2' && p[1] == '0'))) continue;
+    int y = 0, k = 0;
+    for (; k < 4 && p[k] >= '0' && p[k] <= '9'; k++) y = y * 10 + (p[k] - '0');
+    if (k < 4) continue;
+    const char *q = p + 4;
+    int m = 0, dd = 0;
+    if (q[0] >= '0' && q[0] <= '9') {          /* YYYYMMDD and nothing more */
+      if (!(q[1] >= '0' && q[1] <= '9' && q[2] >= '0' && q[2] <= '9' && q[3] >= '0' && q[3] <= '9') ||
+          (q[4] >= '0' && q[4] <= '9'))
+        continue;
+      m = (q[0] - '0') * 10 + (q[1] - '0');
+      dd = (q[2] - '0') * 10 + (q[3] - '0');
+    } else {
+      char sep = q[0];
+      if (sep != '/' && sep != '-' && sep != '_') continue;
+      q++;
+      if (q[0] >= '0' && q[0] <= '9' && q[1] >= '0' && q[1] <= '9') { m = (q[0] - '0') * 10 + (q[1] - '0'); q += 2; }
+      else if ((m = url_month(q))) q += 3;
+      else continue;
+      if (q[0] != sep || !(q[1] >= '0' && q[1] <= '9')) continue;
+      q++;
+      dd = q[0] - '0';
+      if (q[1] >= '0' && q[1] <= '9') dd = dd * 10 + (q[1] - '0'), q++;
+      if (q[1] >= '0' && q[1] <= '9') continue;
+    }
+    if (y < 1990 || y > 2100 || m < 1 || m > 12 || dd < 1 || dd > 31) continue;
+    return civil_days(y, m, dd);
+  }
+  return INT64_MIN;
+}
+
+
+/* "14/09/2013", "09/14/2013", "2013-09-14" at token i (three number tokens
+** joined by one '/' or '-' each, nothing else between): the day number, or
+** INT64_MIN.  Day and month in either order when one of them is over 12;
+** else month first in English (the US order), day first otherwise.  *used:
+** tokens read. */
+static int64_t numeric_date(const rcp_doc *d, size_t i, int en, size_t *used) {
+  if (i + 2 >= d->ntoks) return INT64_MIN;
+  const rcp_token *t = &d->toks[i];
+  for (int k = 0; k < 3; k++) if (!(t[k].flags & RCP_TOK_NUM)) return INT64_MIN;
+  char sep = 0;
+  for (int k = 0; k < 2; k++) {
+    if (t[k + 1].off != t[k].off + t[k].len + 1) return INT64_MIN;
+    char c = d->text[t[k].off + t[k].len];
+    if ((c != '/' && c != '-') || (sep && c != sep)) return INT64_MIN;
+    sep = c;
+  }
+  int a = num_of(&t[0], 1, 2100), b = num_of(&t[1], 1, 31), y = num_of(&t[2], 1, 2100), m, dd;
+  if (a < 0 || b < 0 || y < 0) return INT64_MIN;
+  if (a >= 1900 && t[0].len == 4 && sep == '-') { m = b; dd = y; y = a; }   /* ISO: 2013-09-14 */
+  else {
+    if (y < 1900 || t[2].len != 4 || a > 31) return INT64_MIN;
+    if (a > 12) { dd = a; m = b; }
+    else if (b > 12 || en) { m = a; dd = b; }
+    else { dd = a; m = b; }
+  }
+  if (m < 1 || m > 12 || dd < 1 || dd > 31 || y < 1900 || y > 2100) return INT64_MIN;
+  *used = 3;
+  return civil_days(y, m, dd);
+}
+
 /* The event day from the dates written in the first tokens: "6 janvier
 ** (2020)", "January 6(, 2020)", "mardi" (relative to the publication day).
 ** A date without a year takes the publication year (or the one before when
@@ -441,11 +523,16 @@ static int year_of_day(int64_t day) {
 static int64_t event_day(const rcp_doc *d) {
   int64_t pday = local_day(d), best = INT64_MIN;
   size_t lim = d->ntoks < 80 ? d->ntoks : 80;
+  const char *lang = d->language ? d->language : d->lang;
+  int en = lang && lang[0] == 'e' && lang[1] == 'n';
   for (size_t i = 0; i < lim; i++) {
     const rcp_token *t = &d->toks[i];
     int m = 0, dd = -1, y = -1;
     int64_t ed;
-    if ((m = month_of(t))) {
+    size_t used = 0;
+    if ((t->flags & RCP_TOK_NUM) && (ed = numeric_date(d, i, en, &used)) != INT64_MIN) {
+      i += used - 1;
+    } else if ((m = month_of(t))) {
       if (i > 0) dd = num_of(&d->toks[i - 1], 1, 31);
       size_t j = i + 1;
       if (dd < 0 && j < d->ntoks) { dd = num_of(&d->toks[j], 1, 31); if (dd > 0) j++; }
@@ -984,6 +1071,7 @@ int rcp__cluster_doc(rcp_clusterer *c, const rcp_doc *d, const rcp_rel *rels,
   int64_t ed = event_day(d);
   p->pday = local_day(d);
   p->day = ed != INT64_MIN ? ed : p->pday;
+  if (p->day == INT64_MIN) p->day = url_day(d->url);   /* no date written: the URL's */
   int rc = (!p->ext_id || (d->title && !p->title)) ? RCP_ENOMEM : RCP_OK;
   if (rc == RCP_OK) rc = doc_features(d, &p->f, &p->nf);
   if (rc == RCP_OK && nrels) {
@@ -1623,7 +1711,10 @@ static int cluster_one(rcp_clusterer *c, pend *p, feat *v, feat *vh, cand *cd, c
         if (lo != INT64_MIN && hi - lo > (int64_t)c->window * DAY) continue;
         double ss = story_sim(P, a, o);
         if ((a->dlo == INT64_MIN) != (o->dlo == INT64_MIN)) ss *= P->unk_time;
-        if (ss >= P->merge && (pick < 0 || ss > psim)) { pick = cd[k].slot; psim = ss; }
+        /* a story of one article merges as that article would join:
+        ** the join, asked again now that the other story has grown */
+        double thr = o->n == 1 ? P->join : P->merge;
+        if (ss >= thr && (pick < 0 || ss > psim)) { pick = cd[k].slot; psim = ss; }
       }
       if (pick < 0) break;
       uint32_t i = at, j = (uint32_t)pick;

@@ -177,8 +177,19 @@ static const char *currency(const char *k) {
   return NULL;
 }
 
-/* Folded key of what is counted, head made singular: "foyers privés" -> "foyer". */
+/* Folded key of what is counted, head made singular: "foyers privés" -> "foyer".
+** Units of measure and of time written in full, abbreviated or in English
+** get one key, so "8,9 km" and "8,9 kilomètres", "trois ans" and "trois
+** années" are one figure in a story. */
 static void head_key(const char *k, char *out, size_t cap) {
+  static const struct { const char *w, *key; } syn[] = {
+    {"an", "annee"}, {"ans", "annee"}, {"year", "annee"}, {"jour", "jour"}, {"day", "jour"},
+    {"week", "semaine"}, {"month", "mois"}, {"hour", "heure"}, {"min", "minute"},
+    {"km", "km"}, {"kilometre", "km"}, {"kilometer", "km"},
+    {"m", "metre"}, {"meter", "metre"}, {"cm", "cm"}, {"centimetre", "cm"}, {"centimeter", "cm"},
+    {"mm", "mm"}, {"millimetre", "mm"}, {"millimeter", "mm"},
+    {"kg", "kg"}, {"kilo", "kg"}, {"kilogramme", "kg"}, {"kilogram", "kg"},
+    {"ha", "hectare"}, {"l", "litre"}, {"liter", "litre"}, {"degree", "degre"}, {NULL, NULL}};
   size_t l = strlen(k);
   if (l >= cap) l = cap - 1;
   memcpy(out, k, l);
@@ -187,7 +198,11 @@ static void head_key(const char *k, char *out, size_t cap) {
       strcmp(out, "pays") != 0 && strcmp(out, "mois") != 0 && strcmp(out, "fois") != 0 &&
       strcmp(out, "voix") != 0 && strcmp(out, "prix") != 0)
     out[l - 1] = 0;
-  if (fx_eq(out, "an")) memcpy(out, "annee", 6);
+  for (int i = 0; syn[i].w; i++)
+    if (fx_eq(out, syn[i].w)) {
+      snprintf(out, cap, "%s", syn[i].key);
+      break;
+    }
 }
 
 typedef struct fctx { fx_doc *x; rcp_doc *d; size_t cap; } fctx;

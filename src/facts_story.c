@@ -479,8 +479,8 @@ static int compatible(const rcp_figure *a, const rcp_figure *b) {
 static int skip_about(const rcp_figure *f) {
   /* time spans, ages and bare money or percentages are too often about
   ** different things in one story to be compared */
-  static const char *const t[] = {"annee", "ans", "mois", "jour", "semaine", "heure", "minute", "fois",
-    "euros", "dollars", "livres", "%", "year", "day", "week", "hour", "point", "reprise", "etape",
+  static const char *const t[] = {"annee", "mois", "jour", "semaine", "heure", "minute", "fois",
+    "euros", "dollars", "livres", "%", "point", "reprise", "etape",
     "partie", "tour", "fois", NULL};
   if (!f->about || !f->unit) return 1;
   for (int i = 0; t[i]; i++) if (strcmp(f->about, t[i]) == 0) return 1;
@@ -488,6 +488,24 @@ static int skip_about(const rcp_figure *f) {
 }
 
 typedef struct fref { size_t doc; const rcp_figure *f; int64_t day, pday; } fref;
+
+/* A unit of its own ("%", a currency, degrees) against the noun written
+** after the number ("foyers", "km", "kilomètres"): the nouns are compared
+** through their key (`about`: "8,9 km" and "8,9 kilomètres" are one figure),
+** the units of their own as they are. */
+static const char *qual_or_empty(const rcp_figure *f) { return f->qualifier ? f->qualifier : ""; }
+
+static int fixed_unit(const char *u) {
+  return !strcmp(u, "%") || !strcmp(u, "euros") || !strcmp(u, "dollars") || !strcmp(u, "livres") ||
+         !strncmp(u, "\xc2\xb0", 2);
+}
+
+static int same_figure(const rcp_figure *a, const rcp_figure *b) {
+  if (a->quantity != b->quantity || strcmp(qual_or_empty(a), qual_or_empty(b)) ||
+      strcmp(a->about ? a->about : "", b->about ? b->about : ""))
+    return 0;
+  return !strcmp(a->unit, b->unit) || (!fixed_unit(a->unit) && !fixed_unit(b->unit));
+}
 
 /* The day a figure is stated for: a point date to the day in its sentence
 ** (the nearest one), else INT64_MIN.  "12 000 foyers mardi soir" and
@@ -580,8 +598,6 @@ static int cmp_fref(const void *a, const void *b) {
   return x->f->off < y->f->off ? -1 : x->f->off > y->f->off;
 }
 
-static const char *qual_or_empty(const rcp_figure *f) { return f->qualifier ? f->qualifier : ""; }
-
 static int story_figures(const rcp_story_view *v, const size_t *src, json_t *obj, json_t *dis) {
   size_t nf = 0;
   for (size_t i = 0; i < v->ndocs; i++) nf += v->docs[i]->nfigs;
@@ -618,17 +634,11 @@ static int story_figures(const rcp_story_view *v, const size_t *src, json_t *obj
   for (size_t a = 0; a < nfs && json_array_size(figs) < 200; a++) {
     int dup = 0;
     for (size_t b = 0; b < a && !dup; b++)
-      if (fs[b].f->quantity == fs[a].f->quantity && !strcmp(qual_or_empty(fs[b].f), qual_or_empty(fs[a].f)) &&
-          !strcmp(fs[b].f->unit, fs[a].f->unit) &&
-          !strcmp(fs[b].f->about ? fs[b].f->about : "", fs[a].f->about ? fs[a].f->about : ""))
-        dup = 1;
+      if (same_figure(fs[b].f, fs[a].f)) dup = 1;
     if (dup) continue;
     memset(on, 0, v->ndocs);
     for (size_t b = a; b < nfs; b++)
-      if (fs[b].f->quantity == fs[a].f->quantity && !strcmp(qual_or_empty(fs[b].f), qual_or_empty(fs[a].f)) &&
-          !strcmp(fs[b].f->unit, fs[a].f->unit) &&
-          !strcmp(fs[b].f->about ? fs[b].f->about : "", fs[a].f->about ? fs[a].f->about : ""))
-        on[fs[b].doc] = 1;
+      if (same_figure(fs[b].f, fs[a].f)) on[fs[b].doc] = 1;
     json_t *o = json_object();
     if (!o) { rc = RCP_ENOMEM; goto out; }
     json_object_set_new(o, "quantity", json_real(fs[a].f->quantity));

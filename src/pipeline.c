@@ -28,7 +28,9 @@ typedef struct slot {
   rcp_doc *doc;        /* owned until freed at the end of the batch */
   int rc;              /* result of processing */
   int64_t offset;      /* for messages */
-  char *where;         /* malloc'd: file or id, for messages */
+  char *where;         /* malloc'd, for messages: the file, then the record
+                          id when the record named one ("a.jsonl\0n12") */
+  size_t where_id;     /* offset of the record id in `where`, or 0 */
 } slot;
 
 typedef struct batch {
@@ -107,6 +109,23 @@ static int skip_reason(int rc) {
 }
 
 /* The serial part of one batch, inside its transaction. */
+/* Where a page came from, for messages: its file, and after a NUL the
+** record id when the record named one (not the "path#offset" the reader
+** makes up); the offset is given beside it. */
+static char *page_where(const rcp_page *p, size_t *id_at) {
+  const char *src = p->source ? p->source : "-";
+  size_t ls = strlen(src);
+  *id_at = 0;
+  if (!p->id || strncmp(p->id, src, ls) == 0) return rcp__strdup(src);
+  size_t li = strlen(p->id);
+  char *w = rcp__malloc(ls + li + 2);
+  if (!w) return NULL;
+  memcpy(w, src, ls + 1);
+  memcpy(w + ls + 1, p->id, li + 1);
+  *id_at = ls + 1;
+  return w;
+}
+
 static int store_batch(rcp_ctx *ctx, batch *b, rcp_relidx *ix, rcp_clusterer *cl,
                        rcp_warn_fn warn, void *ud, rcp_add_stats *st) {
   rcp_store *s = ctx->store;
@@ -126,8 +145,12 @@ static int store_batch(rcp_ctx *ctx, batch *b, rcp_relidx *ix, rcp_clusterer *cl
       int why = skip_reason(sl->rc);
       st->ingest.skipped[why]++;
       st->failed++;
-      if (warn) warn(ud, sl->where, (uint64_t)sl->offset, why,
-                     sl->rc == RCP_EEMPTY ? "no article text found" : rcp_strerror(sl->rc));
+      if (warn) {
+        const char *what = sl->rc == RCP_EEMPTY ? "no article text found" : rcp_strerror(sl->rc);
+        char msg[256];
+        if (sl->where_id) snprintf(msg, sizeof msg, "record %.120s: %s", sl->where + sl->where_id, what);
+        warn(ud, sl->where, (uint64_t)sl->offset, why, sl->where_id ? msg : what);
+      }
       continue;
     }
     uint64_t raw[2];
@@ -149,6 +172,7 @@ static int store_batch(rcp_ctx *ctx, batch *b, rcp_relidx *ix, rcp_clusterer *cl
   int64_t *touched = NULL;
   size_t ntouched = 0;
   if (rc == RCP_OK && ctx->templates) rc = rcp__store_templates_save(s, ctx->templates);
+  if (rc == RCP_OK) rc = rcp__relidx_save(ix);   /* what the next run's index reloads */
   if (rc == RCP_OK) rc = rcp__cluster_flush(cl, &touched, &ntouched);
   for (size_t i = 0; i < ntouched && rc == RCP_OK; i++) rc = refresh_story(ctx, touched[i]);
   st->stories += ntouched;
@@ -191,8 +215,8 @@ int rcp_add(rcp_ctx *ctx, rcp_reader *r, rcp_progress_fn progress,
       if (rrc != RCP_OK) { rc = rcp__err(ctx, rrc, "reading input: %s", rcp_strerror(rrc)); break; }
       slot *sl = &b.slots[b.n++];
       memset(sl, 0, sizeof *sl);
-      sl->where = rcp__strdup(p->id ? p->id : p->source ? p->source : "-");
-      sl->offset = 0;
+      sl->where = page_where(p, &sl->where_id);
+      sl->offset = p->offset;
       sl->rc = rcp__doc_new(ctx, p, &sl->doc);
       if (!sl->where || sl->rc == RCP_ENOMEM) { rc = RCP_ENOMEM; break; }
       bytes += p->body_len;

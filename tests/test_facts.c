@@ -487,6 +487,40 @@ TEST_SUITE(facts_story) {
     CHECK(fig && !strcmp(json_string_value(json_object_get(fig, "article")), "a1"));
     json_decref(o);
   }
+  TEST("one figure in two spellings of its unit is one figure: km / kilomètres, ans / années") {
+    const char *t[] = {"La ligne de 8,9 km dessert 17 stations. Le chantier a duré trois ans.",
+                       "La ligne, longue de 8,9 kilomètres, a coûté 270 millions d'euros. Il a fallu trois années.",
+                       "The 8.9 kilometre line opened."};
+    json_t *o = story(t, 3, NULL, 0);
+    json_t *figs = o ? json_object_get(o, "figures") : NULL;
+    size_t n89 = 0, n3 = 0;
+    for (size_t i = 0; i < json_array_size(figs); i++) {
+      json_t *f = json_array_get(figs, i);
+      double q = json_real_value(json_object_get(f, "quantity"));
+      if (q > 8.89 && q < 8.91) {
+        n89++;
+        CHECK(json_array_size(json_object_get(f, "articles")) == 3);
+      }
+      if (q == 3) {
+        n3++;
+        CHECK(json_array_size(json_object_get(f, "articles")) == 2);
+      }
+    }
+    CHECK(n89 == 1);
+    CHECK(n3 == 1);
+    json_decref(o);
+    /* different units stay apart: 8,9 km is not 8,9 m nor 8,9 tonnes */
+    const char *t2[] = {"La ligne de 8,9 km est ouverte.", "Un mur de 8,9 mètres.", "Un bloc de 8,9 tonnes."};
+    o = story(t2, 3, NULL, 0);
+    figs = o ? json_object_get(o, "figures") : NULL;
+    n89 = 0;
+    for (size_t i = 0; i < json_array_size(figs); i++) {
+      double q = json_real_value(json_object_get(json_array_get(figs, i), "quantity"));
+      if (q > 8.89 && q < 8.91) n89++;
+    }
+    CHECK(n89 == 3);
+    json_decref(o);
+  }
   TEST("an article that gives several values for one thing is not a disagreement") {
     const char *t[] = {"Il y avait 8 intrusions en 2017 et 16 intrusions en 2018.", "On compte 16 intrusions en 2018."};
     json_t *o = story(t, 2, NULL, 0);

@@ -125,6 +125,14 @@ done
 run add --db "$DB" "$I/bad/truncated.html.gz" "$I/dir/a.html"
 expect_rc 0 "add: a truncated gzip beside a good page exits 0"
 expect_err "1 skipped" "add: the count says one skipped"
+# A record whose page has no article text is named by its file, offset and id.
+printf '{"id":"ok1","url":"https://a.example/ok","text":"%s"}\n{"id":"nav2","url":"https://a.example/nav","text":"<nav>Accueil</nav>"}\n' \
+  "Le conseil municipal a voté mardi le budget de la commune pour l'année prochaine, après un long débat." |
+  gzip >"$TMP/navonly.jsonl.gz"
+run add --db "$DB" "$TMP/navonly.jsonl.gz"
+expect_rc 0 "add: a record without article text beside a good one exits 0"
+expect_err "navonly.jsonl.gz@" "add: the empty record is named by its file and offset"
+expect_err "record nav2: no article text found" "add: and by its id"
 run add --db "$DB" "$I/bad/fake.html"
 expect_rc 1 "add: only a binary file exits 1"
 expect_err "binary" "add: and says why"
