@@ -53,4 +53,15 @@ expect_err "--min-articles takes a whole number >= 0, not 'abc'" "stories: the b
 run add --threads two x
 expect_rc 2 "add --threads two: usage error"
 
+# Every command answers --help (and -h) with its usage and options, exit 0.
+for c in add run stories show extract dedup summarize serve; do
+  run $c --help
+  expect_rc 0 "$c --help exits 0"
+  expect_out "usage: recoupe $c" "$c --help prints its usage on stdout"
+done
+run stories -h
+expect_out "--min-sources N" "stories -h lists every option"
+run help stories
+expect_out "--until" "help stories lists every option"
+
 finish
