@@ -7,7 +7,8 @@
 #     store missing from the other, each way;
 #   - stories: the story of each article, as the set of its members (named
 #     by its first member); stories of the one-run store whose member set is
-#     not a story of the other store, and articles whose story differs.
+#     not a story of the other store, articles whose story differs, and
+#     articles whose story has another id (s<id>) in the other store.
 # Reports counts measured in this run; never pass/fail.
 #
 #   sh bench/runs_split.sh [SPLITS...]
@@ -71,13 +72,16 @@ SELECT (SELECT count(*) FROM rel_o), (SELECT count(*) FROM rel_s),
   (SELECT count(*) FROM sets_o), (SELECT count(*) FROM sets_s),
   (SELECT count(*) FROM (SELECT members FROM sets_o EXCEPT SELECT members FROM sets_s)),
   (SELECT count(*) FROM st_o JOIN st_s USING (art) WHERE st_o.first <> st_s.first),
-  (SELECT count(*) FROM o.articles), (SELECT count(*) FROM main.articles);
+  (SELECT count(*) FROM o.articles), (SELECT count(*) FROM main.articles),
+  (SELECT count(*) FROM o.story_articles x JOIN o.articles ax ON ax.id = x.article
+     JOIN main.articles ay ON ay.ext_id = ax.ext_id JOIN main.story_articles y ON y.article = ay.id
+     WHERE x.story <> y.story);
 SQL
-  IFS='|' read -r ro rs ro_only rs_only so ss so_only art_diff ao as < "$OUT/cmp.txt"
+  IFS='|' read -r ro rs ro_only rs_only so ss so_only art_diff ao as id_diff < "$OUT/cmp.txt"
   echo "runs split at $splits: articles $as (one run $ao), cpu per run:$cpus s"
   echo "  relations: $rs (one run $ro); only in one run: $ro_only; only in split runs: $rs_only"
   echo "  stories: $ss (one run $so); of one run's stories, not in the split store: $so_only;" \
-       "articles in another story: $art_diff"
+       "articles in another story: $art_diff; articles whose story has another id: $id_diff"
   if [ "$ro_only" -gt 0 ] || [ "$rs_only" -gt 0 ]; then
     sqlite3 "$db" "ATTACH '$one' AS o;
       SELECT '  one run only: ' || x.ext_id || ' -> ' || y.ext_id || ' ' || kind || ' ' || round(score, 3)

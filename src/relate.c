@@ -25,7 +25,11 @@
 ** (15 per indexed page); arrays grow by 1/4: <= 300 bytes per page
 ** (bench/bench_relate.c measures it).  The rewrite window is bounded by
 ** time, not by the archive.
-** Determinism: the result depends only on the pages and their order.
+** Determinism: the result depends only on the pages and their order, not
+** on where runs or batches begin: an index opened over a store replays the
+** window from the stored pages and reads the frequency sketch
+** (rcp__relidx_save), so it holds what it held when the last run stopped
+** (docs/relate.md, "State across runs").
 */
 #include "recoupe_int.h"
 
