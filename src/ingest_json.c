@@ -400,7 +400,8 @@ static int clean_utf8(const char *p, size_t n) {
     unsigned char c = u[i];
     if (c == 0) return 0;
     if (c < 0x80) { i++; continue; }
-    size_t k = c >= 0xC2 && c < 0xE0 ? 2 : c >= 0xE0 && c < 0xF0 ? 3 : c >= 0xF0 && c < 0xF5 ? 4 : 0;
+    if (c >= 0xC2 && c < 0xE0 && i + 1 < n && (u[i + 1] & 0xC0) == 0x80) { i += 2; continue; } /* é */
+    size_t k = c >= 0xE0 && c < 0xF0 ? 3 : c >= 0xF0 && c < 0xF5 ? 4 : 0;
     if (!k || i + k > n || !rcp__utf8_valid(p + i, k)) return 0;
     i += k;
   }
