@@ -40,6 +40,10 @@ void cli_err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 ** opts that take one: "--db FILE" or "--db=FILE"). */
 bool cli_opt_flag(int argc, char **argv, int *i, const char *name);
 bool cli_opt_value(int argc, char **argv, int *i, const char *name, const char **val);
+/* A whole number >= 0 given to option OPT of command CMD: true and *out set,
+** or false after saying what was wrong ("stories: --limit takes a whole
+** number >= 0, not 'abc'"). */
+bool cli_count(const char *cmd, const char *opt, const char *v, int *out);
 
 /* The warning printer for rcp_reader: "recoupe: FILE[@OFFSET]: REASON: MSG". */
 void cli_warn(void *ud, const char *file, uint64_t offset, int why, const char *msg);

@@ -25,8 +25,7 @@ static int parse(int argc, char **argv, const char *cmd, const char ***inputs,
     } else if (cli_opt_flag(argc, argv, &i, "--quiet")) g_cli.quiet = 1;
     else if (cli_opt_flag(argc, argv, &i, "--verbose")) g_cli.verbose = 1;
     else if (cli_opt_value(argc, argv, &i, "--threads", &v)) {
-      if (!v || atoi(v) < 0) return cli_usage(cmd);
-      g_cli.threads = atoi(v);
+      if (!cli_count(cmd, "--threads", v, &g_cli.threads)) return cli_usage(cmd);
     } else if (argv[i][0] == '-' && argv[i][1]) {
       cli_err("%s: unknown option %s", cmd, argv[i]);
       return cli_usage(cmd);

@@ -6,7 +6,7 @@
 #include "cli.h"
 
 #include <jansson.h> /* reading back the JSON for the human listing */
-#include <stdlib.h>  /* atoi, free */
+#include <stdlib.h>  /* free */
 #include <string.h>  /* strcmp */
 #include <unistd.h>  /* access */
 
@@ -56,14 +56,11 @@ int cmd_stories(int argc, char **argv) {
     else if (cli_opt_value(argc, argv, &i, "--site", &v)) { if (!v) return cli_usage("stories"); f.site = v; }
     else if (cli_opt_value(argc, argv, &i, "--query", &v)) { if (!v) return cli_usage("stories"); f.query = v; }
     else if (cli_opt_value(argc, argv, &i, "--min-articles", &v)) {
-      if (!v || atoi(v) < 0) return cli_usage("stories");
-      f.min_articles = atoi(v);
+      if (!cli_count("stories", "--min-articles", v, &f.min_articles)) return cli_usage("stories");
     } else if (cli_opt_value(argc, argv, &i, "--min-sources", &v)) {
-      if (!v || atoi(v) < 0) return cli_usage("stories");
-      f.min_sources = atoi(v);
+      if (!cli_count("stories", "--min-sources", v, &f.min_sources)) return cli_usage("stories");
     } else if (cli_opt_value(argc, argv, &i, "--limit", &v)) {
-      if (!v || atoi(v) < 0) return cli_usage("stories");
-      f.limit = atoi(v);
+      if (!cli_count("stories", "--limit", v, &f.limit)) return cli_usage("stories");
     } else { cli_err("stories: unknown argument %s", argv[i]); return cli_usage("stories"); }
   }
   if (!db) db = "recoupe.db";

@@ -2,8 +2,10 @@
 ** table (git.c style).  Exit 0 on success, 1 on failure, 2 on usage errors. */
 #include "cli.h"
 
+#include <errno.h>   /* errno */
+#include <limits.h>  /* INT_MAX */
 #include <stdarg.h>  /* va_list */
-#include <stdlib.h>  /* free */
+#include <stdlib.h>  /* free, strtol */
 #include <string.h>  /* strcmp */
 #include <sys/time.h>/* gettimeofday */
 #include <unistd.h>  /* isatty */
@@ -15,16 +17,47 @@ static const struct cmd {
   cmd_fn fn;
   const char *usage;
   const char *help;
+  const char *options;  /* shown by `recoupe help CMD` and `recoupe CMD --help` */
 } cmds[] = {
-  { "add", cmd_add, "add [--db FILE] INPUT...", "read pages into the store: extract, relate, cluster" },
-  { "run", cmd_run, "run [--db FILE] --out DIR INPUT...", "add, then write DIR/stories.json, stories.md, index.html" },
-  { "stories", cmd_stories, "stories [--db FILE] [--json] [--since DATE] [--min-articles N]", "list the stories in the store" },
-  { "show", cmd_show, "show [--db FILE] [--json] STORY|ARTICLE", "one story (or article) with its articles, relations and digest" },
-  { "extract", cmd_extract, "extract [--json] [--no-templates] INPUT...", "print the article text and metadata of each page" },
-  { "dedup", cmd_dedup, "dedup [--json] INPUT...", "find copies, updates and rewrites among the pages" },
-  { "summarize", cmd_summarize, "summarize [--sentences N] [--jsonl] INPUT...", "extractive summary of single articles" },
-  { "serve", cmd_serve, "serve [--db FILE] [--port N] [--bind ADDR]", "local web UI over the store" },
-  { "help", cmd_help, "help [COMMAND]", "this help, or a command's" },
+  { "add", cmd_add, "add [--db FILE] [--threads N] INPUT...", "read pages into the store: extract, relate, cluster",
+    "  --db FILE      the store (default ./recoupe.db; created if missing)\n"
+    "  --threads N    extraction threads (0 = one per core; the output is the same)\n"
+    "  --quiet        no progress and no per-page warnings\n"
+    "  --verbose      also say how many stories the pages updated\n"
+    "Pages already in the store (same content at the same URL) are not added twice.\n"
+    "Exit 1 when no page of the input could be read.\n" },
+  { "run", cmd_run, "run [--db FILE] --out DIR INPUT...", "add, then write DIR/stories.json, stories.md, index.html",
+    "  --db FILE      the store (default ./recoupe.db)\n"
+    "  --out DIR      where stories.json, stories.md and index.html are written\n"
+    "  --threads N, --quiet, --verbose   as for add\n" },
+  { "stories", cmd_stories,
+    "stories [--db FILE] [--json] [--since DATE] [--until DATE] [--language L]\n"
+    "                       [--site S] [--query WORDS] [--min-articles N] [--min-sources N] [--limit N]",
+    "list the stories in the store, newest news first",
+    "  --json            the stories as the JSON array of stories.json\n"
+    "  --since, --until  YYYY-MM-DD: stories with news on or after / on or before that day\n"
+    "  --language L      stories in that language (fr, en, ...)\n"
+    "  --site S          stories with an article from that site\n"
+    "  --query WORDS     stories whose title or text holds the words\n"
+    "  --min-articles N  stories of N articles or more\n"
+    "  --min-sources N   stories told by N independent sources or more\n"
+    "  --limit N         at most N stories\n" },
+  { "show", cmd_show, "show [--db FILE] [--json] STORY|ARTICLE", "one story (or article) with its articles, relations and digest",
+    "  STORY is a story id (s12; a story merged into another answers with it),\n"
+    "  ARTICLE an article id as given in the input or shown by show.\n"
+    "  --json         the story as one object of stories.json\n" },
+  { "extract", cmd_extract, "extract [--json] [--no-templates] INPUT...", "print the article text and metadata of each page",
+    "  --json          one JSON object a page: text, title, author, dates, site, language...\n"
+    "  --no-templates  do not learn site templates across the pages given\n" },
+  { "dedup", cmd_dedup, "dedup [--json] INPUT...", "find copies, updates and rewrites among the pages",
+    "  --json         JSON Lines: one {\"a\", \"b\", \"kind\", \"score\"} a relation, then the groups\n" },
+  { "summarize", cmd_summarize, "summarize [--sentences N] [--jsonl] INPUT...", "extractive summary of single articles",
+    "  --sentences N  sentences in each summary (1 to 100, default 3)\n"
+    "  --jsonl        INPUT holds {\"id\", \"text\"} lines; write {\"id\", \"summary\"} lines\n" },
+  { "serve", cmd_serve, "serve [--db FILE] [--port N] [--bind ADDR]", "local web UI over the store",
+    "  --port N       port (default 8080; 0 = any free port)\n"
+    "  --bind ADDR    address to listen on (default 127.0.0.1)\n" },
+  { "help", cmd_help, "help [COMMAND]", "this help, or a command's", "" },
 };
 #define NCMDS (sizeof cmds / sizeof cmds[0])
 
@@ -58,11 +91,16 @@ static void print_help(FILE *f) {
              "`recoupe help COMMAND` for a command's usage.\n");
 }
 
+static void print_cmd_help(const struct cmd *c) {
+  printf("usage: recoupe %s\n\n%s\n", c->usage, c->help);
+  if (c->options[0]) printf("\n%s", c->options);
+}
+
 int cmd_help(int argc, char **argv) {
   if (argc < 2) { print_help(stdout); return EXIT_OK; }
   for (size_t i = 0; i < NCMDS; i++)
     if (strcmp(cmds[i].name, argv[1]) == 0) {
-      printf("usage: recoupe %s\n\n%s\n", cmds[i].usage, cmds[i].help);
+      print_cmd_help(&cmds[i]);
       return EXIT_OK;
     }
   cli_err("no such command: %s", argv[1]);
@@ -82,6 +120,19 @@ bool cli_opt_value(int argc, char **argv, int *i, const char *name, const char *
   if (argv[*i][n] != 0) return false;
   if (*i + 1 >= argc) { *val = NULL; return true; }  /* caller reports the missing value */
   *val = argv[++*i];
+  return true;
+}
+
+bool cli_count(const char *cmd, const char *opt, const char *v, int *out) {
+  char *end = NULL;
+  errno = 0;
+  long n = v && *v ? strtol(v, &end, 10) : -1;
+  if (!v || !*v || *end || n < 0 || n > INT_MAX || errno) {
+    if (v) cli_err("%s%s%s takes a whole number >= 0, not '%s'", cmd, *cmd ? ": " : "", opt, v);
+    else cli_err("%s%s%s needs a number", cmd, *cmd ? ": " : "", opt);
+    return false;
+  }
+  *out = (int)n;
   return true;
 }
 
@@ -173,8 +224,7 @@ int main(int argc, char **argv) {
     else if (strcmp(argv[i], "--quiet") == 0) g_cli.quiet = 1;
     else if (strcmp(argv[i], "--verbose") == 0) g_cli.verbose = 1;
     else if (cli_opt_value(argc, argv, &i, "--threads", &v)) {
-      if (!v || atoi(v) < 0) return cli_usage("");
-      g_cli.threads = atoi(v);
+      if (!cli_count("", "--threads", v, &g_cli.threads)) return cli_usage("");
     } else if (cli_opt_value(argc, argv, &i, "--db", &v)) {
       if (!v) return cli_usage("");
       g_cli.db = v;
@@ -182,8 +232,15 @@ int main(int argc, char **argv) {
   }
   if (i >= argc) { print_help(stderr); return EXIT_USAGE; }
   for (size_t c = 0; c < NCMDS; c++)
-    if (strcmp(cmds[c].name, argv[i]) == 0)
+    if (strcmp(cmds[c].name, argv[i]) == 0) {
+      /* `recoupe CMD --help` (or -h) anywhere before a "--" is its help */
+      for (int k = i + 1; k < argc && strcmp(argv[k], "--") != 0; k++)
+        if (strcmp(argv[k], "--help") == 0 || strcmp(argv[k], "-h") == 0) {
+          print_cmd_help(&cmds[c]);
+          return cli_close_stdout(EXIT_OK);
+        }
       return cli_close_stdout(cmds[c].fn(argc - i, argv + i));
+    }
   cli_err("no such command: %s (see recoupe help)", argv[i]);
   return EXIT_USAGE;
 }

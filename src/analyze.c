@@ -33,6 +33,12 @@
 #include <string.h>     /* memcpy, memcmp, strcmp */
 #include <sys/mman.h>   /* mmap, madvise: the stem cache on huge pages */
 #include <utf8proc.h>   /* utf8proc_map, utf8proc_category */
+#define XXH_INLINE_ALL
+#include <xxhash.h>     /* XXH3_64bits */
+
+/* rcp__hash64(p, n, 0), inlined (XXH3 with seed 0 is XXH3_64bits): the
+** hot loops hash every word and its stem, most of them a few bytes long. */
+static inline uint64_t hash0(const void *p, size_t n) { return (uint64_t)XXH3_64bits(p, n); }
 
 const char *rcp__cld2_detect(const char *buf, int len, int *reliable, int *percent);
 
@@ -619,8 +625,8 @@ static int push_tok(scan *sc, size_t b, size_t e, uint32_t sent, uint16_t flags)
     t->nfold += nl;
   }
   if (k->nlen == 0 || k->flen == 0) return RCP_OK;   /* marks only: dropped */
-  k->nhash = rcp__hash64(t->fold + k->noff, k->nlen, 0);
-  k->fhash = pure_ascii ? k->nhash : rcp__hash64(t->fold + k->foff, k->flen, 0);
+  k->nhash = hash0(t->fold + k->noff, k->nlen);
+  k->fhash = pure_ascii ? k->nhash : hash0(t->fold + k->foff, k->flen);
   t->ntoks++;
   return RCP_OK;
 }
@@ -803,7 +809,7 @@ static size_t stem_word(tls *t, struct sb_stemmer *st, int lang_slot, const char
                         uint64_t wh, char *out, uint64_t *sh, int copy) {
   /* copy 0: only the hash is wanted; out is scratch, filled on a miss */
   /* wh: a hash of w (or 0: computed here); the key is compared anyway */
-  uint64_t h = (wh ? wh : rcp__hash64(w, wn, 0)) ^ ((uint64_t)lang_slot * UINT64_C(0x9E3779B97F4A7C15));
+  uint64_t h = (wh ? wh : hash0(w, wn)) ^ ((uint64_t)lang_slot * UINT64_C(0x9E3779B97F4A7C15));
   if (!t->sc) sc_alloc(t);
   size_t slot = (size_t)h & (SC_SLOTS - 1);
   if (t->sc) {
@@ -831,7 +837,7 @@ static size_t stem_word(tls *t, struct sb_stemmer *st, int lang_slot, const char
     else k += fold_into(cp, 1, out + k);
   }
   if (k == 0) { memcpy(out, w, wn); k = wn; }
-  *sh = rcp__hash64(out, k, 0);
+  *sh = hash0(out, k);
   if (t->sc && wn < 0xFFFF && k < 0xFFFF) {
     if (t->sc_used * 2 >= SC_SLOTS || t->scpool_n + wn + k > SC_POOL) {
       memset(t->sc, 0, SC_SLOTS * sizeof *t->sc);   /* full: start over */
@@ -994,7 +1000,7 @@ static int analyze(const rcp_ctx *ctx, rcp_doc *d, int full) {
     char *norm = t->str + pn;
     if (!full) {
       /* the hashes and flags only; the scratch strings are not kept */
-      if (k->flags & RCP_TOK_NUM) o->hash = rcp__hash64(norm, number_norm(sc.s, k->off, k->off + k->len, lang_en, norm), 0);
+      if (k->flags & RCP_TOK_NUM) o->hash = hash0(norm, number_norm(sc.s, k->off, k->off + k->len, lang_en, norm));
       else o->hash = k->nhash;
       if (stop_l >= 0 && !(k->flags & RCP_TOK_NUM) && is_stop(stop_l, o->hash)) o->flags |= RCP_TOK_STOP;
       if (st && !(k->flags & RCP_TOK_NUM)) (void)stem_word(t, st, lang_slot, t->fold + k->foff, k->flen, k->fhash, norm, &o->shash, 0);
@@ -1008,7 +1014,7 @@ static int analyze(const rcp_ctx *ctx, rcp_doc *d, int full) {
     norm[nl] = 0;
     t->soff[2 * i] = pn;
     pn += nl + 1;
-    o->hash = (k->flags & RCP_TOK_NUM) ? rcp__hash64(norm, nl, 0) : k->nhash;
+    o->hash = (k->flags & RCP_TOK_NUM) ? hash0(norm, nl) : k->nhash;
     if (stop_l >= 0 && !(k->flags & RCP_TOK_NUM) && is_stop(stop_l, o->hash)) o->flags |= RCP_TOK_STOP;
     if (st && !(k->flags & RCP_TOK_NUM)) {
       char *stem = t->str + pn;

@@ -145,6 +145,29 @@ int rcp__json_next(rcp_reader *r);
 int rcp__json_load(rcp_reader *r);   /* RCP__K_JSON: loads the document */
 int rcp__warc_next(rcp_reader *r);
 
+/* ---- JSON records (ingest_json.c) -------------------------------- */
+/* The fields a record is read from, by name (rcp__jf_names). */
+enum { RCP__JF_ID, RCP__JF_URL, RCP__JF_LINK, RCP__JF_PUBLISHED, RCP__JF_DATE,
+       RCP__JF_DATEPUBLISHED, RCP__JF_TITLE, RCP__JF_SITE, RCP__JF_LANGUAGE, RCP__JF_LANG,
+       RCP__JF_FETCHED, RCP__JF_HTML, RCP__JF_RAW_HTML, RCP__JF_TEXT, RCP__JF_ARTICLE,
+       RCP__JF_BODY, RCP__JF_CONTENT, RCP__JF_HEADING, RCP__JF_COUNT };
+enum { RCP__JV_ABSENT = 0, RCP__JV_STRING, RCP__JV_INT, RCP__JV_REAL, RCP__JV_OTHER };
+typedef struct rcp__jfield {
+  int type;            /* RCP__JV_* */
+  const char *s;       /* STRING: the decoded bytes, NUL-terminated */
+  size_t n;            /* STRING: their length (they may hold NULs) */
+  long long i;         /* INT */
+  double d;            /* REAL */
+} rcp__jfield;
+extern const char *const rcp__jf_names[RCP__JF_COUNT];
+/* Fills f from the jansson object o (strings point into o). */
+void rcp__jf_from_json(struct json_t *o, rcp__jfield f[RCP__JF_COUNT]);
+/* Reads the JSON line p[0..n) (valid UTF-8 without NUL) as one record
+** object without jansson: 1 and f filled, the strings decoded in place in
+** p; 0 (p untouched) when the line is anything it does not read exactly as
+** jansson would (then jansson reads it, or reports the error). */
+int rcp__jsonl_scan(char *p, size_t n, rcp__jfield f[RCP__JF_COUNT]);
+
 /* In-memory reader over one input named `name` (tests and fuzzing). */
 int rcp__reader_open_mem(rcp_reader **out, const char *name, const void *p,
                          size_t n, const rcp_opts *opts, rcp_warn_fn warn, void *ud);

@@ -174,6 +174,7 @@ static int store_batch(rcp_ctx *ctx, batch *b, rcp_relidx *ix, rcp_clusterer *cl
   int64_t *touched = NULL;
   size_t ntouched = 0;
   if (rc == RCP_OK && ctx->templates) rc = rcp__store_templates_save(s, ctx->templates);
+  if (rc == RCP_OK) rc = rcp__relidx_save(ix);   /* what the next run's index reloads */
   if (rc == RCP_OK) rc = rcp__cluster_flush(cl, &touched, &ntouched);
   for (size_t i = 0; i < ntouched && rc == RCP_OK; i++) rc = refresh_story(ctx, touched[i]);
   st->stories += ntouched;

@@ -457,13 +457,29 @@ void rcp__relidx_set_fetch(rcp_relidx *ix,
 /* Bytes held by the index (per-page arrays and tables); *npages pages;
 ** *window_bytes: the rewrite window and the frequency sketch. */
 size_t rcp__relidx_bytes(const rcp_relidx *ix, size_t *npages, size_t *window_bytes);
+/* With a store: writes what the index keeps besides its pages (the
+** document-frequency sketch) so that a later rcp__relidx_new starts from
+** the same state; call once per batch, inside its transaction. */
+int rcp__relidx_save(rcp_relidx *ix);
 /* src/store_relate.c: the index's pages and the relations in the store. */
 int rcp__store_relate_load(rcp_store *s,
                            int (*cb)(void *ud, int64_t rowid, const uint8_t *sig, uint32_t nsh,
                                      int32_t tmin, uint64_t exact),
                            void *ud);
+/* anch: the page's na sampled anchors (na < 0: not in the rewrite window),
+** title: its headline key. */
 int rcp__store_relate_put_page(rcp_store *s, int64_t rowid, const uint8_t *sig, uint32_t nsh,
-                               int32_t tmin, uint64_t exact);
+                               int32_t tmin, uint64_t exact, const uint32_t *anch, int na,
+                               uint32_t title);
+/* The window columns of the pages from row id `from` on, in row order;
+** has = 0 for a page stored without them (NULL). */
+int rcp__store_relate_window(rcp_store *s, int64_t from,
+                             int (*cb)(void *ud, int64_t rowid, int has, const uint32_t *anch,
+                                       int na, uint32_t title),
+                             void *ud);
+/* relate_state blobs; *val malloc'd (rcp__free), NULL when the key is absent. */
+int rcp__store_relate_state_get(rcp_store *s, const char *key, uint8_t **val, size_t *n);
+int rcp__store_relate_state_put(rcp_store *s, const char *key, const uint8_t *val, size_t n);
 int rcp__store_relate_put_rel(rcp_store *s, int64_t a, const rcp_rel *r);
 /* Every relation of an article (either side), other = the other page,
 ** direction from this article's point of view; *out malloc'd (rcp__free). */

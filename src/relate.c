@@ -25,7 +25,11 @@
 ** (15 per indexed page); arrays grow by 1/4: <= 300 bytes per page
 ** (bench/bench_relate.c measures it).  The rewrite window is bounded by
 ** time, not by the archive.
-** Determinism: the result depends only on the pages and their order.
+** Determinism: the result depends only on the pages and their order, not
+** on where runs or batches begin: an index opened over a store replays the
+** window from the stored pages and reads the frequency sketch
+** (rcp__relidx_save), so it holds what it held when the last run stopped
+** (docs/relate.md, "State across runs").
 */
 #include "recoupe_int.h"
 
@@ -88,6 +92,7 @@ struct rcp_relidx {
   int32_t newest;
   uint16_t *df;                /* 2 x DF_W counters */
   uint32_t ndocs;
+  int df_dirty;                /* changed since rcp__relidx_save */
   /* documents for alignment: dedup gives them, the store loads them */
   const rcp_doc *(*fetch)(void *ud, size_t idx, rcp_doc **owned);
   void *fetch_ud;
@@ -228,11 +233,97 @@ static const rcp_doc *store_fetch(void *ud, size_t idx, rcp_doc **owned) {
   return d;
 }
 
+static void window_expire(rcp_relidx *ix);
+static int ring_push(rcp_relidx *ix, uint32_t idx, int32_t tmin);
+static int window_index_rebuild(rcp_relidx *ix, size_t extra);
+static uint8_t anchors_of(const rcp_doc *d, uint64_t seed, uint32_t out[ANCH_K]);
+static uint32_t title_key(const rcp_doc *d);
+
+/* Reloading the index replays, page by page in row (= input) order, what
+** rcp__relate_doc did to the index and to the rewrite window: the same
+** duplicate test, the same expiries at the same moments, the same window
+** times.  So the window ring holds the same pages, from the same first
+** one, as at the end of the run that stored them; their anchors and
+** headline keys are read afterwards, for the window's pages only
+** (window_reload). */
 static int load_cb(void *ud, int64_t rowid, const uint8_t *sig, uint32_t nsh, int32_t tmin,
                    uint64_t exact) {
   rcp_relidx *ix = ud;
   uint32_t idx;
-  return add_page(ix, rowid, sig, nsh, tmin, exact, &idx);
+  uint32_t dup = nsh ? xmap_find(ix, exact) : 0;
+  if (!dup && nsh) window_expire(ix);
+  RCP_TRY(add_page(ix, rowid, sig, nsh, tmin, exact, &idx));
+  if (dup) return RCP_OK;
+  if (tmin != INT32_MIN && tmin > ix->newest) ix->newest = tmin;
+  return ring_push(ix, idx, tmin == INT32_MIN ? ix->newest : tmin);
+}
+
+typedef struct wload { rcp_relidx *ix; size_t w; int rc; } wload;
+
+/* Fills the anchors and headline key of the ring entry of rowid (rows of
+** duplicates, which are not in the ring, are passed over).  A page stored
+** before the window columns existed gets them from its stored text. */
+static int window_cb(void *ud, int64_t rowid, int has, const uint32_t *anch, int na,
+                     uint32_t title) {
+  wload *wl = ud;
+  rcp_relidx *ix = wl->ix;
+  while (wl->w < ix->wn && ix->rowid[ix->win[wl->w].idx] < rowid) wl->w++;
+  if (wl->w == ix->wn || ix->rowid[ix->win[wl->w].idx] != rowid) return RCP_OK;
+  live *l = &ix->win[wl->w++];
+  if (has) {
+    l->nanch = (uint8_t)(na < ANCH_K ? na : ANCH_K);
+    memcpy(l->anch, anch, l->nanch * sizeof *anch);
+    l->title = title;
+  } else if (ix->fetch) {
+    rcp_doc *owned = NULL;
+    const rcp_doc *d = ix->fetch(ix->fetch_ud, l->idx, &owned);
+    if (d) {
+      l->nanch = anchors_of(d, ix->seed, l->anch);
+      l->title = title_key(d);
+    }
+    rcp_doc_free(owned);
+  }
+  return RCP_OK;
+}
+
+/* The window's anchors and headline keys, and its posting tables. */
+static int window_reload(rcp_relidx *ix) {
+  if (ix->whead == ix->wn) return RCP_OK;
+  wload wl = { ix, ix->whead, RCP_OK };
+  RCP_TRY(rcp__store_relate_window(ix->ctx->store, ix->rowid[ix->win[ix->whead].idx], window_cb, &wl));
+  return window_index_rebuild(ix, 1024);
+}
+
+/* The document-frequency sketch: "df" = ndocs (4 bytes) then the 2 x DF_W
+** counters, little-endian.  Absent in a store written before it was kept:
+** the sketch then starts empty, as it did. */
+static int df_load(rcp_relidx *ix) {
+  uint8_t *b = NULL;
+  size_t n = 0;
+  RCP_TRY(rcp__store_relate_state_get(ix->ctx->store, "df", &b, &n));
+  if (b && n == 4 + 4 * (size_t)DF_W) {
+    ix->ndocs = (uint32_t)b[0] | (uint32_t)b[1] << 8 | (uint32_t)b[2] << 16 | (uint32_t)b[3] << 24;
+    for (size_t i = 0; i < 2 * (size_t)DF_W; i++)
+      ix->df[i] = (uint16_t)(b[4 + 2 * i] | b[5 + 2 * i] << 8);
+  }
+  rcp__free(b);
+  return RCP_OK;
+}
+
+int rcp__relidx_save(rcp_relidx *ix) {
+  if (!ix || !ix->ctx || !ix->ctx->store || !ix->df_dirty) return RCP_OK;
+  size_t n = 4 + 4 * (size_t)DF_W;
+  uint8_t *b = rcp__malloc(n);
+  if (!b) return RCP_ENOMEM;
+  for (int k = 0; k < 4; k++) b[k] = (uint8_t)(ix->ndocs >> (8 * k));
+  for (size_t i = 0; i < 2 * (size_t)DF_W; i++) {
+    b[4 + 2 * i] = (uint8_t)ix->df[i];
+    b[5 + 2 * i] = (uint8_t)(ix->df[i] >> 8);
+  }
+  int rc = rcp__store_relate_state_put(ix->ctx->store, "df", b, n);
+  rcp__free(b);
+  if (rc == RCP_OK) ix->df_dirty = 0;
+  return rc;
 }
 
 int rcp__relidx_new(rcp_ctx *ctx, rcp_relidx **out) {
@@ -248,6 +339,8 @@ int rcp__relidx_new(rcp_ctx *ctx, rcp_relidx **out) {
     ix->fetch = store_fetch;
     ix->fetch_ud = ix;
     rc = rcp__store_relate_load(ctx->store, load_cb, ix);
+    if (rc == RCP_OK) rc = window_reload(ix);
+    if (rc == RCP_OK) rc = df_load(ix);
   }
   if (rc != RCP_OK) { rcp__relidx_free(ix); return rc; }
   *out = ix;
@@ -369,6 +462,7 @@ static void df_add(rcp_relidx *ix, const rcp_doc *d) {
     if (ix->df[DF_W + b] < UINT16_MAX) ix->df[DF_W + b]++;
   }
   ix->ndocs++;
+  ix->df_dirty = 1;
 }
 
 static double idf(const rcp_relidx *ix, uint64_t shash) {
@@ -677,8 +771,8 @@ static void window_expire(rcp_relidx *ix) {
   }
 }
 
-static int window_add(rcp_relidx *ix, uint32_t idx, int32_t tmin, const uint32_t *anch, uint8_t na,
-                      uint32_t title) {
+/* Appends a page to the window ring, without anchors or postings. */
+static int ring_push(rcp_relidx *ix, uint32_t idx, int32_t tmin) {
   if (ix->wn == ix->wcap) {
     size_t nc = ix->wcap ? ix->wcap * 2 : 256;
     live *w = rcp__realloc(ix->win, nc * sizeof *w);
@@ -686,13 +780,20 @@ static int window_add(rcp_relidx *ix, uint32_t idx, int32_t tmin, const uint32_t
     ix->win = w;
     ix->wcap = nc;
   }
-  if (!ix->amap.v || 2 * (ix->amap.used + ANCH_K) > ix->amap.cap ||
-      2 * (ix->tmap.used + 1) > ix->tmap.cap)
-    RCP_TRY(window_index_rebuild(ix, 1024));
   live *l = &ix->win[ix->wn++];
   memset(l, 0, sizeof *l);
   l->idx = idx;
   l->tmin = tmin;
+  return RCP_OK;
+}
+
+static int window_add(rcp_relidx *ix, uint32_t idx, int32_t tmin, const uint32_t *anch, uint8_t na,
+                      uint32_t title) {
+  if (!ix->amap.v || 2 * (ix->amap.used + ANCH_K) > ix->amap.cap ||
+      2 * (ix->tmap.used + 1) > ix->tmap.cap)
+    RCP_TRY(window_index_rebuild(ix, 1024));
+  RCP_TRY(ring_push(ix, idx, tmin));
+  live *l = &ix->win[ix->wn - 1];
   memcpy(l->anch, anch, na * sizeof *anch);
   l->nanch = na;
   l->title = title;
@@ -869,7 +970,8 @@ int rcp__relate_doc(rcp_relidx *ix, const rcp_doc *d, rcp_rel **rels, size_t *nr
   }
   if (rc == RCP_OK && nout > 1) qsort(out, nout, sizeof *out, cmp_rel);
   if (rc == RCP_OK && ix->ctx && ix->ctx->store && d->rowid) {
-    rc = rcp__store_relate_put_page(ix->ctx->store, d->rowid, sig, nsh, tmin, exact);
+    rc = rcp__store_relate_put_page(ix->ctx->store, d->rowid, sig, nsh, tmin, exact, anch,
+                                    dup ? -1 : na, tkey);
     for (size_t i = 0; i < nout && rc == RCP_OK; i++)
       rc = rcp__store_relate_put_rel(ix->ctx->store, d->rowid, &out[i]);
   }

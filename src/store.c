@@ -76,6 +76,13 @@ static const char *const migrations[] = {
   /* 4: site templates (src/store_templates.c): pages seen per site key and
   **    per block-of-a-site key (64-bit hashes, src/templates.c) */
   "CREATE TABLE templates(key INTEGER PRIMARY KEY, pages INTEGER NOT NULL);",
+  /* 5: relate state across runs (src/store_relate.c): per page, the rewrite
+  **    window's sampled anchors (4-byte little-endian words; NULL for a
+  **    duplicate, or a page stored before this migration) and headline key;
+  **    the document-frequency sketch */
+  "ALTER TABLE relate_pages ADD COLUMN anch BLOB;"
+  "ALTER TABLE relate_pages ADD COLUMN title INTEGER;"
+  "CREATE TABLE relate_state(key TEXT PRIMARY KEY, value BLOB);",
 };
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 

@@ -1,7 +1,9 @@
-/* store_relate.c -- the relate stage's tables (migration 2 in store.c):
-** relate_pages holds what rcp__relidx_new reloads (the 128-byte signature,
-** shingle count, publication minute and exact hash of every related page),
-** relations holds every relation found.  Both are written inside the
+/* store_relate.c -- the relate stage's tables (migrations 3 and 5 in
+** store.c): relate_pages holds what rcp__relidx_new reloads (the 128-byte
+** signature, shingle count, publication minute and exact hash of every
+** related page, and for the rewrite window its sampled anchors and
+** headline key), relations holds every relation found, relate_state the
+** document-frequency sketch (written once per batch).  Both are written inside the
 ** batch's transaction by rcp__relate_doc, so they never disagree with
 ** the articles table.  Integers are stored as SQLite integers (no byte
 ** order issue); the signature is a byte string. */
@@ -31,18 +33,89 @@ int rcp__store_relate_load(rcp_store *s,
 }
 
 int rcp__store_relate_put_page(rcp_store *s, int64_t rowid, const uint8_t *sig, uint32_t nsh,
-                               int32_t tmin, uint64_t exact) {
+                               int32_t tmin, uint64_t exact, const uint32_t *anch, int na,
+                               uint32_t title) {
   sqlite3_stmt *st;
-  RCP_TRY(rcp__store_prepare(s, "INSERT OR REPLACE INTO relate_pages(article,sig,nshingles,tmin,exact)"
-                                " VALUES(?,?,?,?,?)", &st));
+  RCP_TRY(rcp__store_prepare(s, "INSERT OR REPLACE INTO relate_pages(article,sig,nshingles,tmin,exact,"
+                                "anch,title) VALUES(?,?,?,?,?,?,?)", &st));
   sqlite3_bind_int64(st, 1, rowid);
   sqlite3_bind_blob(st, 2, sig, RCP_MINHASH_K, SQLITE_TRANSIENT);
   sqlite3_bind_int64(st, 3, nsh);
   if (tmin == INT32_MIN) sqlite3_bind_null(st, 4); else sqlite3_bind_int64(st, 4, tmin);
   sqlite3_bind_int64(st, 5, (sqlite3_int64)exact);
+  if (na < 0) {   /* not in the rewrite window (a duplicate) */
+    sqlite3_bind_null(st, 6);
+    sqlite3_bind_null(st, 7);
+  } else {
+    /* anchors as 4-byte little-endian words; an empty blob (not NULL)
+    ** when the page has none */
+    uint8_t b[4 * 16];
+    if (na > 16) na = 16;
+    for (int i = 0; i < na; i++)
+      for (int k = 0; k < 4; k++) b[4 * i + k] = (uint8_t)(anch[i] >> (8 * k));
+    sqlite3_bind_blob(st, 6, b, 4 * na, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(st, 7, title);
+  }
   int rc = sqlite3_step(st);
   sqlite3_finalize(st);
   return rc == SQLITE_DONE ? RCP_OK : rcp__store_fail(s, "write relate index");
+}
+
+int rcp__store_relate_window(rcp_store *s, int64_t from,
+                             int (*cb)(void *ud, int64_t rowid, int has, const uint32_t *anch,
+                                       int na, uint32_t title),
+                             void *ud) {
+  sqlite3_stmt *st;
+  RCP_TRY(rcp__store_prepare(s, "SELECT article,anch,title FROM relate_pages WHERE article >= ?"
+                                " ORDER BY article", &st));
+  sqlite3_bind_int64(st, 1, from);
+  int rc = RCP_OK, step;
+  while (rc == RCP_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
+    uint32_t anch[16];
+    int na = 0, has = sqlite3_column_type(st, 1) == SQLITE_BLOB;
+    if (has) {
+      const uint8_t *b = sqlite3_column_blob(st, 1);
+      int nb = sqlite3_column_bytes(st, 1);
+      for (int i = 0; b && i + 4 <= nb && na < 16; i += 4)
+        anch[na++] = (uint32_t)b[i] | (uint32_t)b[i + 1] << 8 | (uint32_t)b[i + 2] << 16 |
+                     (uint32_t)b[i + 3] << 24;
+    }
+    rc = cb(ud, sqlite3_column_int64(st, 0), has, anch, na,
+            (uint32_t)sqlite3_column_int64(st, 2));
+  }
+  if (rc == RCP_OK && step != SQLITE_DONE) rc = rcp__store_fail(s, "load relate window");
+  sqlite3_finalize(st);
+  return rc;
+}
+
+int rcp__store_relate_state_get(rcp_store *s, const char *key, uint8_t **val, size_t *n) {
+  *val = NULL;
+  *n = 0;
+  sqlite3_stmt *st;
+  RCP_TRY(rcp__store_prepare(s, "SELECT value FROM relate_state WHERE key=?", &st));
+  sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+  int rc = RCP_OK, step = sqlite3_step(st);
+  if (step == SQLITE_ROW) {
+    const void *b = sqlite3_column_blob(st, 0);
+    size_t nb = (size_t)sqlite3_column_bytes(st, 0);
+    *val = rcp__malloc(nb ? nb : 1);
+    if (!*val) rc = RCP_ENOMEM;
+    else { if (nb) memcpy(*val, b, nb); *n = nb; }
+  } else if (step != SQLITE_DONE) {
+    rc = rcp__store_fail(s, "read relate state");
+  }
+  sqlite3_finalize(st);
+  return rc;
+}
+
+int rcp__store_relate_state_put(rcp_store *s, const char *key, const uint8_t *val, size_t n) {
+  sqlite3_stmt *st;
+  RCP_TRY(rcp__store_prepare(s, "INSERT OR REPLACE INTO relate_state(key,value) VALUES(?,?)", &st));
+  sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+  sqlite3_bind_blob(st, 2, val, (int)n, SQLITE_STATIC);
+  int rc = sqlite3_step(st);
+  sqlite3_finalize(st);
+  return rc == SQLITE_DONE ? RCP_OK : rcp__store_fail(s, "write relate state");
 }
 
 int rcp__store_relate_put_rel(rcp_store *s, int64_t a, const rcp_rel *r) {

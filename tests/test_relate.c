@@ -344,3 +344,110 @@ TEST_SUITE(relate_store) {
     rcp_doc_free(b);
   }
 }
+
+/* ---- state across runs ------------------------------------------------ */
+
+typedef struct relrow { int64_t other; const char *kind; double score; int dir; } relrow;
+#define RUN_DOCS 9
+#define RUN_RELS 4
+
+/* Relates d[0..n) into a new store db, in input order, starting a new run
+** (a new context and index, loaded from the store) at each index of cuts;
+** each run is one transaction, saved as rcp_add saves a batch.  out[i]
+** gets the relations of d[i] (at most RUN_RELS), nout[i] their count. */
+static int relate_runs(const char *db, rcp_doc **d, size_t n, const size_t *cuts, size_t ncuts,
+                       relrow out[][RUN_RELS], size_t *nout) {
+  rcp_opts o;
+  rcp_opts_default(&o);
+  o.db_path = db;
+  size_t i = 0, c = 0;
+  int batch = 0;
+  while (i < n) {
+    size_t end = c < ncuts ? cuts[c++] : n;
+    rcp_ctx *ctx = NULL;
+    rcp_relidx *ix = NULL;
+    char seq[16];
+    snprintf(seq, sizeof seq, "%d", ++batch);
+    if (rcp_ctx_open(&ctx, &o, NULL) != RCP_OK) return -1;
+    int rc = rcp__store_begin(ctx->store);
+    if (rc == RCP_OK) rc = rcp__store_meta_set(ctx->store, "batch", seq);
+    if (rc == RCP_OK) rc = rcp__relidx_new(ctx, &ix);
+    for (; i < end && rc == RCP_OK; i++) {
+      rcp_rel *r = NULL;
+      size_t k = 0;
+      rc = rcp__store_put_article(ctx->store, d[i]);
+      if (rc == RCP_OK) rc = rcp__relate_doc(ix, d[i], &r, &k);
+      nout[i] = k;
+      for (size_t j = 0; j < k && j < RUN_RELS; j++)
+        out[i][j] = (relrow){ r[j].other, r[j].kind, r[j].score, r[j].direction };
+      rcp__free(r);
+    }
+    if (rc == RCP_OK) rc = rcp__relidx_save(ix);
+    if (rc == RCP_OK) rc = rcp__store_commit(ctx->store);
+    rcp__relidx_free(ix);
+    rcp_ctx_free(ctx);
+    if (rc != RCP_OK) return -1;
+  }
+  return 0;
+}
+
+TEST_SUITE(relate_runs) {
+  TEST("relations are the same in one run and in two runs split at any page") {
+    /* within one day: a rewrite (found through the window's anchors), a
+    ** version under the same headline (the window's headline keys), an
+    ** update, an English rewrite, a duplicate; rewrite scores weigh words
+    ** by the document frequencies of the pages before */
+    static const char *first =
+      "Le préfet du Gard Jean Dupont a déclenché mardi le plan ORSEC à Alès, où 12 000 foyers sont privés de courant. "
+      "Enedis espère rétablir le réseau jeudi, selon Météo-France qui maintient la vigilance rouge sur les Cévennes.";
+    static const char *later =
+      "Privés d'électricité depuis la nuit, quelque 12 000 foyers attendent toujours le retour du courant autour d'Alès. "
+      "Jean Dupont, préfet du Gard, avait activé le dispositif ORSEC dès mardi matin. "
+      "Météo-France n'a pas levé son alerte rouge pour les Cévennes, et Enedis ne promet rien avant jeudi. "
+      "Dans les gymnases ouverts par la mairie, des dizaines de familles ont passé une nuit blanche, sans nouvelles de leurs voisins.";
+    const int64_t T = 1000 * (int64_t)DAY;
+    rcp_doc *d[RUN_DOCS];
+    d[0] = fdoc("relate/rw_fr_a.txt", "r0", T);
+    d[1] = rdoc("r1", paras(0xFF, NULL), T + 60);
+    d[2] = fdoc("relate/rw_fr_b.txt", "r2", T + 3600);
+    d[3] = rdoc("r3", first, T + 2 * 3600);
+    d[4] = rdoc("r4", later, T + 7 * 3600);
+    d[5] = rdoc("r5", paras(0x0F, "Un troisième gymnase a été ouvert mercredi à Alès pour 350 familles évacuées de la vallée."), T + 8 * 3600);
+    d[6] = fdoc("relate/rw_en_a.txt", "r6", T + 9 * 3600);
+    d[7] = fdoc("relate/rw_en_b.txt", "r7", T + 10 * 3600);
+    d[8] = rdoc("r8", paras(0xFF, NULL), T + 11 * 3600);
+    int ok = 1;
+    for (int i = 0; i < RUN_DOCS; i++) ok &= d[i] != NULL;
+    CHECK(ok);
+    if (ok) {
+      static const char *headline = "Crues dans le Gard : des milliers de foyers privés d'électricité";
+      d[3]->title = headline;
+      d[4]->title = headline;
+      relrow one[RUN_DOCS][RUN_RELS], split[RUN_DOCS][RUN_RELS];
+      size_t n1[RUN_DOCS], n2[RUN_DOCS];
+      char db[512];
+      snprintf(db, sizeof db, "%s/runs-one.db", t_tmpdir());
+      CHECK_INT(relate_runs(db, d, RUN_DOCS, NULL, 0, one, n1), 0);
+      /* the relations the split runs must keep */
+      CHECK(n1[2] >= 1 && strcmp(one[2][0].kind, "rewrite") == 0);
+      CHECK(n1[4] >= 1 && strcmp(one[4][0].kind, "update") == 0);
+      CHECK(n1[7] >= 1 && strcmp(one[7][0].kind, "rewrite") == 0);
+      CHECK(n1[8] >= 1 && strcmp(one[8][0].kind, "duplicate") == 0);
+      for (size_t cut = 1; cut < RUN_DOCS; cut++) {
+        snprintf(db, sizeof db, "%s/runs-split-%zu.db", t_tmpdir(), cut);
+        CHECK_INT(relate_runs(db, d, RUN_DOCS, &cut, 1, split, n2), 0);
+        for (size_t i = 0; i < RUN_DOCS; i++) {
+          int same = n1[i] == n2[i];
+          for (size_t j = 0; same && j < n1[i] && j < RUN_RELS; j++)
+            same = one[i][j].other == split[i][j].other && strcmp(one[i][j].kind, split[i][j].kind) == 0 &&
+                   one[i][j].score == split[i][j].score && one[i][j].dir == split[i][j].dir;
+          if (!same) fprintf(stderr, "  split before page %zu: page %zu: %zu relations (%s %.4f), one run %zu (%s %.4f)\n",
+                             cut, i, n2[i], n2[i] ? split[i][0].kind : "-", n2[i] ? split[i][0].score : 0,
+                             n1[i], n1[i] ? one[i][0].kind : "-", n1[i] ? one[i][0].score : 0);
+          CHECK(same);
+        }
+      }
+    }
+    for (int i = 0; i < RUN_DOCS; i++) rcp_doc_free(d[i]);
+  }
+}

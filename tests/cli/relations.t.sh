@@ -58,4 +58,32 @@ done
 run show --db "$TMP/ex.db" "$G/journal-du-sud-crues.html"
 expect_rc 0 "show an article's story"
 expect_out "rewrite of $G/courrier-du-gard-crues.html" "show prints the relations"
+# One `recoupe add` per page gives the relations of one `recoupe add` of
+# all of them: each run reloads the index, the rewrite window (sampled
+# anchors, headline keys) and the word frequencies the rewrite scores use.
+files=$(ls "$G" | sed "s|^|$G/|")
+run add --db "$TMP/one.db" $files
+expect_rc 0 "add the gard-crues pages in one run"
+for f in $files; do "$RECOUPE" add --db "$TMP/runs.db" "$f" >/dev/null 2>&1 || fail "add $f in its own run"; done
+rels() { sqlite3 "$1" "SELECT x.ext_id, y.ext_id, kind, round(score, 6), direction FROM relations r
+  JOIN articles x ON x.id = r.a JOIN articles y ON y.id = r.b ORDER BY 1, 2"; }
+rels "$TMP/one.db" > "$TMP/rels-one.txt"
+rels "$TMP/runs.db" > "$TMP/rels-runs.txt"
+expect "grep -q 'journal-du-sud-crues.html|$G/[a-z-]*crues.html|rewrite' '$TMP/rels-one.txt'" \
+  "one run: the rewrite is related"
+expect "grep -q 'journal-du-sud-crues.html|$G/[a-z-]*crues.html|rewrite' '$TMP/rels-runs.txt'" \
+  "a run per page: the rewrite of a page of an earlier run is related"
+expect "[ -s '$TMP/rels-one.txt' ] && cmp -s '$TMP/rels-one.txt' '$TMP/rels-runs.txt'" \
+  "a run per page: the same relations, kinds and scores as one run"
+# A store written before the window was kept (no anchors, no headline
+# keys, no word frequencies): the window's pages are analysed again from
+# their stored text, and the rewrite is still found.
+for f in $(echo "$files" | grep -v journal-du-sud); do
+  "$RECOUPE" add --db "$TMP/old.db" "$f" >/dev/null 2>&1 || fail "add $f to the old store"
+done
+sqlite3 "$TMP/old.db" "UPDATE relate_pages SET anch = NULL, title = NULL; DELETE FROM relate_state"
+run add --db "$TMP/old.db" "$G/journal-du-sud-crues.html"
+expect_rc 0 "add the rewrite to a store without the window columns"
+expect "rels '$TMP/old.db' | grep -q 'journal-du-sud-crues.html|$G/[a-z-]*crues.html|rewrite'" \
+  "a store without the window columns: the rewrite is related"
 finish
