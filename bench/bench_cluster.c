@@ -15,6 +15,9 @@
 **       --batch N (256) --window DAYS (7) --join X --merge X --storyline X
 **       --w-title X --w-name X --w-num X --w-stem X --tau X --max-feats N
 **       --query-feats N
+**       --relate      run the relate stage before clustering, as `recoupe
+**                     add` does (copies and updates join their original's
+**                     story); timed apart, every document kept in memory
 ** Prints documents, stories, clustering docs/s, peak RSS and clusterer
 ** bytes.  Never pass/fail.
 */
@@ -126,13 +129,27 @@ static void ecb_detok(const char *in, rcp_buf *url, rcp_buf *out) {
 }
 static int ecb_raw;   /* --ecb-raw: the tokenised text as it is, URL included */
 
-typedef struct item { rcp_doc *d; char *id; } item;
+typedef struct item { rcp_doc *d; char *id; rcp_rel *rels; size_t nrels; } item;
 typedef struct batchctx { rcp_ctx *ctx; item *it; } batchctx;
+static int do_relate;
+static int no_ents;     /* --no-ents: without the entity pass (names from capitals only) */
+static uint64_t order_seed;   /* --order-seed N: another order among pages of one time (ECB+: undated ones) */   /* --relate: the relate stage before clustering, as `recoupe add` does */
 static void analyze_one(void *ud, size_t i, int worker) {
   (void)worker;
   batchctx *b = ud;
   rcp__analyze(b->ctx, b->it[i].d);
-  rcp__hash128(b->it[i].d->text, b->it[i].d->text_len, b->it[i].d->fp.exact);
+  if (!no_ents) rcp__facts_entities_only(b->ctx, b->it[i].d);   /* as the pipeline does */
+  if (do_relate) rcp__fingerprint(b->ctx, b->it[i].d);
+  else rcp__hash128(b->it[i].d->text, b->it[i].d->text_len, b->it[i].d->fp.exact);
+  if (order_seed) b->it[i].d->fp.exact[0] = rcp__hash64(b->it[i].d->fp.exact, 16, order_seed);
+}
+
+/* --relate keeps every document: the relate stage aligns a page with an
+** earlier one (by input index) to tell updates and rewrites. */
+static rcp_doc **kept; static size_t nkept, ckept;
+static const rcp_doc *fetch_kept(void *ud, size_t idx, rcp_doc **owned) {
+  (void)ud; *owned = NULL;
+  return idx < nkept ? kept[idx] : NULL;
 }
 
 static rcp_doc *make_doc(rcp_ctx *ctx, const char *id, const char *title, const char *text,
@@ -223,6 +240,9 @@ int main(int argc, char **argv) {
     else if (strcmp(a, "--unk-time") == 0) P.unk_time = atof(v);
     else if (strcmp(a, "--prune") == 0) P.prune = atof(v);
     else if (strcmp(a, "--ecb-raw") == 0) { ecb_raw = 1; continue; }
+    else if (strcmp(a, "--relate") == 0) { do_relate = 1; continue; }
+    else if (strcmp(a, "--no-ents") == 0) { no_ents = 1; continue; }
+    else if (strcmp(a, "--order-seed") == 0) order_seed = strtoull(v, NULL, 10);
     else { fprintf(stderr, "unknown option %s\n", a); return 2; }
     i++;
   }
@@ -240,6 +260,13 @@ int main(int argc, char **argv) {
   rcp__cluster_observe(c, &ob);
   rcp_pool *pool = NULL;
   rcp__pool_new(&pool, 0);
+  rcp_relidx *ix = NULL;
+  if (do_relate) {
+    if (rcp__relidx_new(ctx, &ix) != RCP_OK) return 1;
+    rcp__relidx_set_fetch(ix, fetch_kept, NULL);
+  }
+  double t_rel = 0;
+  size_t nrel_all = 0;
   FILE *pf = pred ? fopen(pred, "w") : NULL, *af = assign ? fopen(assign, "w") : NULL;
   item *it = calloc((size_t)batch, sizeof *it);
   char **ids = NULL, **titles = NULL, **pubs = NULL;
@@ -318,9 +345,20 @@ int main(int argc, char **argv) {
     double t0 = now_s();
     if (!ngen) { batchctx bc = { ctx, it }; rcp__pool_run(pool, n, analyze_one, &bc); }
     double t1 = now_s();
+    for (size_t i = 0; i < n && ix; i++) {     /* relations: timed apart, as analysis */
+      if (nkept == ckept) { ckept = ckept ? ckept * 2 : 4096; kept = realloc(kept, ckept * sizeof *kept); }
+      kept[nkept++] = it[i].d;
+      if (rcp__relate_doc(ix, it[i].d, &it[i].rels, &it[i].nrels) != RCP_OK) { fprintf(stderr, "relate failed\n"); return 1; }
+      nrel_all += it[i].nrels;
+    }
+    double t1r = now_s();
+    t_rel += t1r - t1;
+    t1 = t1r;
     for (size_t i = 0; i < n; i++) {
       int64_t st;
-      if (rcp__cluster_doc(c, it[i].d, NULL, 0, &st) != RCP_OK) { fprintf(stderr, "cluster_doc failed\n"); return 1; }
+      if (rcp__cluster_doc(c, it[i].d, it[i].rels, it[i].nrels, &st) != RCP_OK) { fprintf(stderr, "cluster_doc failed\n"); return 1; }
+      rcp__free(it[i].rels);
+      it[i].rels = NULL; it[i].nrels = 0;
     }
     int64_t *touched = NULL;
     size_t nt = 0;
@@ -329,7 +367,7 @@ int main(int argc, char **argv) {
     rcp__free(touched);
     t_an += t1 - t0;
     t_cluster += t2 - t1;
-    for (size_t i = 0; i < n; i++) rcp_doc_free(it[i].d);
+    if (!ix) for (size_t i = 0; i < n; i++) rcp_doc_free(it[i].d);
     ndocs += n;
     size_t live = rcp__cluster_live(c);
     if (live > peak_live) peak_live = live;
@@ -371,6 +409,10 @@ int main(int argc, char **argv) {
          "peak_rss_mb=%.1f clusterer_mb=%.1f\n", ndocs, nstories, peak_live, t_cluster,
          ndocs / (t_cluster > 0 ? t_cluster : 1e-9), t_an, ru.ru_maxrss / 1024.0,
          (peak_bytes ? peak_bytes : rcp__cluster_bytes(c)) / 1048576.0);
+  if (ix) printf("relate_s=%.3f relations=%zu\n", t_rel, nrel_all);
+  for (size_t i = 0; i < nkept; i++) rcp_doc_free(kept[i]);
+  free(kept);
+  rcp__relidx_free(ix);
   if (pf) fclose(pf);
   if (af) fclose(af);
   if (links_f) fclose(links_f);

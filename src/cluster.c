@@ -60,10 +60,11 @@ void rcp__cluster_params_default(rcp_cluster_params *p) {
   p->merge_pre = 0.5;
   p->max_post = 64;
   p->max_cands = 16;
-  p->max_feats = 80;
+  p->max_feats = 100;
   p->query_feats = 24;
   p->unk_time = 0.6;
   p->prune = 0.25;
+  p->merge_series = 0.8;
 }
 
 /* ================================================================== */
@@ -232,7 +233,7 @@ typedef struct pend {          /* one document recorded by rcp__cluster_doc */
   char lang[8];
   uint64_t title_h;
   feat *f; uint32_t nf;             /* owned: distinct features, w = raw tf */
-  struct { int64_t other; float score; } *rel; uint32_t nrel; /* owned */
+  struct { int64_t other; float score; int copy; } *rel; uint32_t nrel; /* owned */
 } pend;
 
 struct rcp_clusterer {
@@ -547,10 +548,15 @@ static int64_t event_day(const rcp_doc *d) {
     } else if (pday != INT64_MIN) {
       int w = wday_of(t);
       if (!w) continue;
+      /* "samedi 29 février": the date that follows says it */
+      if (i + 1 < d->ntoks && num_of(&d->toks[i + 1], 1, 31) > 0) continue;
       /* the most recent such weekday on or before the publication day
-      ** (1970-01-01 was a Thursday: weekday index 3, Monday = 0) */
+      ** (1970-01-01 was a Thursday: weekday index 3, Monday = 0), or the
+      ** next day ("dimanche" in a Saturday's paper: tomorrow, not six
+      ** days ago) */
       int64_t wd = ((pday % 7) + 7 + 3) % 7, want = w - 1;
       ed = pday - ((wd - want + 7) % 7);
+      if (ed == pday - 6) ed = pday + 1;
     } else continue;
     if (pday == INT64_MIN) return ed;
     if (ed > pday + 1 || ed < pday - 14) continue;   /* about something else */
@@ -572,6 +578,18 @@ static int feat_cmp_w(const void *a, const void *b) {
   const feat *x = a, *y = b;
   if (x->w != y->w) return x->w > y->w ? -1 : 1;
   return x->h < y->h ? -1 : x->h > y->h;
+}
+
+/* Sorts a short array of features (insertion sort: no allocation, unlike
+** glibc's qsort; the comparators are total orders, so the result is the
+** one qsort gives). */
+static void feat_isort(feat *f, uint32_t n, int (*cmp)(const void *, const void *)) {
+  for (uint32_t i = 1; i < n; i++) {
+    feat x = f[i];
+    uint32_t j = i;
+    while (j > 0 && cmp(&x, &f[j - 1]) < 0) { f[j] = f[j - 1]; j--; }
+    f[j] = x;
+  }
 }
 
 /* Moves the k heaviest of f[0..n) (feat_cmp_w order; k < n) to f[0..k),
@@ -599,6 +617,27 @@ static int is_name_tok(const rcp_token *t) {
   return (t->flags & RCP_TOK_CAP) && !(t->flags & (RCP_TOK_STOP | RCP_TOK_NUM | RCP_TOK_PUNCT));
 }
 
+/* Hash of an entity key, word by word (words separated by spaces, hyphens
+** or dots: "jean-luc" = "jean luc"), "mt"/"st"/"ft" read as
+** "mount"/"saint"/"fort". */
+static uint64_t ent_hash(const char *k, size_t n) {
+  uint64_t h = 0;
+  size_t i = 0;
+  while (i < n) {
+    while (i < n && (k[i] == ' ' || k[i] == '-' || k[i] == '.')) i++;
+    size_t b = i;
+    while (i < n && k[i] != ' ' && k[i] != '-' && k[i] != '.') i++;
+    if (i == b) break;
+    const char *w = k + b;
+    size_t wl = i - b;
+    if (wl == 2 && w[0] == 'm' && w[1] == 't') { w = "mount"; wl = 5; }
+    else if (wl == 2 && w[0] == 's' && w[1] == 't') { w = "saint"; wl = 5; }
+    else if (wl == 2 && w[0] == 'f' && w[1] == 't') { w = "fort"; wl = 4; }
+    h = mix64(h ^ rcp__hash64(w, wl, 0));
+  }
+  return h;
+}
+
 /* Raw features of d (w = term count), distinct, sorted by key.  Names are
 ** runs of capitalised words inside a sentence; a lone capitalised word that
 ** starts a sentence is not one. */
@@ -609,10 +648,19 @@ static int doc_features(const rcp_doc *d, feat **out, uint32_t *nout) {
   int ntw = title_words(d->title, tw, 64);
   uint64_t tmask = 0;                /* a one-word Bloom filter of the title words */
   for (int k = 0; k < ntw; k++) tmask |= UINT64_C(1) << (tw[k] & 63);
-  size_t cap = d->ntoks * 3 + 8;
+  size_t cap = d->ntoks * 3 + 8 + d->nents;
   feat *f = rcp__malloc(cap * sizeof *f);
   if (!f) return RCP_ENOMEM;
   size_t n = 0, run0 = 0, runlen = 0;
+  /* people named, as the facts stage keys them (when it ran first): the
+  ** full name without its title or role ("Dr Mark Vinar" -> "mark vinar"),
+  ** a bare surname as the full name the page gives */
+  for (size_t k = 0; k < d->nents; k++) {
+    const rcp_entity_mention *e = &d->ents[k];
+    if (e->type != RCP_ENT_PERSON) continue;
+    const char *key = e->canon ? e->canon : e->key;
+    f[n++] = (feat){ fkey(FAM_NAME, ent_hash(key, strlen(key))), 1, FAM_NAME };
+  }
   for (size_t i = 0; i <= d->ntoks; i++) {
     const rcp_token *t = i < d->ntoks ? &d->toks[i] : NULL;
     int name = t && is_name_tok(t);
@@ -1079,9 +1127,16 @@ int rcp__cluster_doc(rcp_clusterer *c, const rcp_doc *d, const rcp_rel *rels,
     if (!p->rel) rc = RCP_ENOMEM;
     for (size_t i = 0; rc == RCP_OK && i < nrels; i++) {
       p->rel[p->nrel].other = rels[i].other;
-      /* copies and updates belong to the same story; a rewrite counts by its score */
+      /* copies and updates belong to the same story; a rewrite counts by its
+      ** score.  A copy, or an update that kept most of its original (score
+      ** >= 0.8: the page revised), may also join across a recurring title;
+      ** a looser "update" is what the next episode of a daily series
+      ** ("le point sur la pandémie") looks like to the relate stage. */
       int strong = rels[i].kind && strcmp(rels[i].kind, "rewrite") != 0;
       p->rel[p->nrel].score = strong ? 1.0f : (float)rels[i].score;
+      p->rel[p->nrel].copy = rels[i].kind && (strcmp(rels[i].kind, "duplicate") == 0 ||
+                                               strcmp(rels[i].kind, "near_duplicate") == 0 ||
+                                               (strcmp(rels[i].kind, "update") == 0 && rels[i].score >= 0.8));
       p->nrel++;
     }
   }
@@ -1215,7 +1270,7 @@ static void story_sig(const story *s, sig *g) {
     for (uint32_t k = 0; k < nt[fm] && g->nf < SIG_FEATS; k++)
       g->f[g->nf++] = (feat){ top[fm][k].h, (float)(top[fm][k].w / sqrt(n2)), 0 };
   }
-  qsort(g->f, g->nf, sizeof g->f[0], feat_cmp_h);   /* merge-joined with articles */
+  feat_isort(g->f, g->nf, feat_cmp_h);   /* merge-joined with articles */
 }
 
 static int load_sig(void *ud, int64_t id, const void *blob, size_t len) {
@@ -1324,6 +1379,14 @@ static double time_factor(const rcp_clusterer *c, const story *s, const pend *p,
   if (p->day == INT64_MIN && s->dlo == INT64_MIN) return 1.0;
   if (p->day == INT64_MIN || s->dlo == INT64_MIN) return c->p.unk_time;
   int64_t g = p->day < s->dlo ? s->dlo - p->day : p->day > s->dhi ? p->day - s->dhi : 0;
+  /* or the publication days, when closer: a date read in the text can be
+  ** a background one ("la mort le 25 mai de George Floyd" in a page of
+  ** 4 June about a reaction of that day) */
+  if (g > 1 && p->pub_time != INT64_MIN && s->first != INT64_MIN) {
+    int64_t pd = day_of(p->pub_time), lo = day_of(s->first), hi = day_of(s->last);
+    int64_t gp = pd < lo ? lo - pd : pd > hi ? pd - hi : 0;
+    if (gp < g) g = gp;
+  }
   *gap = g;
   if (g > c->window) *ok = 0;
   return g <= 1 ? 1.0 : exp(-(double)(g - 1) / c->p.tau_days);
@@ -1370,7 +1433,7 @@ static int story_merge(rcp_clusterer *c, uint32_t i, uint32_t j, rcp_buf *b) {
   return story_drop(c, j);
 }
 
-typedef struct cand { uint32_t slot; float bonus; double sim; int ok; double hits; int def; } cand;
+typedef struct cand { uint32_t slot; float bonus; double sim; int ok; double hits; int def, copy; } cand;
 
 /* Candidates by shared weight, then older story first.  qsort has no
 ** user pointer: the story array is passed through this file-level
@@ -1416,7 +1479,7 @@ static int ring_link(rcp_clusterer *c, uint32_t at, cand *rc, size_t ccap) {
       if (nr == ccap) continue;
       e->stamp = c->sstamp;
       e->cidx = (uint32_t)nr;
-      rc[nr++] = (cand){ l->s[x], 0, 0, 0, g.f[k].w, 0 };
+      rc[nr++] = (cand){ l->s[x], 0, 0, 0, g.f[k].w, 0, 0 };
     }
   }
   if (nr > (size_t)P->max_cands) { qsort(rc, nr, sizeof *rc, rcand_cmp); nr = (size_t)P->max_cands; }
@@ -1505,7 +1568,7 @@ static int cluster_one(rcp_clusterer *c, pend *p, feat *v, feat *vh, cand *cd, c
   /* the heaviest features first (they find the candidates) */
   uint32_t qn = nv < (uint32_t)P->query_feats ? nv : (uint32_t)P->query_feats;
   if (qn < nv) select_top(v, nv, qn);
-  qsort(v, qn, sizeof *v, feat_cmp_w);
+  feat_isort(v, qn, feat_cmp_w);
   int vh_sorted = 0;   /* vh: v by key, made when the ring needs it */
   /* 2. candidates: stories sharing a top feature (each scored by the
   ** weight it shares: only the max_cands best are compared in full),
@@ -1524,7 +1587,7 @@ static int cluster_one(rcp_clusterer *c, pend *p, feat *v, feat *vh, cand *cd, c
       if (nc == ccap) continue;
       s->stamp = c->stamp;
       s->cidx = (uint32_t)nc;
-      cd[nc++] = (cand){ l->s[x], 0, 0, 0, hit, 0 };
+      cd[nc++] = (cand){ l->s[x], 0, 0, 0, hit, 0, 0 };
     }
   }
   for (uint32_t r = 0; r < p->nrel; r++) {
@@ -1535,10 +1598,11 @@ static int cluster_one(rcp_clusterer *c, pend *p, feat *v, feat *vh, cand *cd, c
       if (nc == ccap) continue;
       s->stamp = c->stamp;
       s->cidx = (uint32_t)nc;
-      cd[nc++] = (cand){ *slot, 0, 0, 0, 0, 0 };
+      cd[nc++] = (cand){ *slot, 0, 0, 0, 0, 0, 0 };
     }
     cd[s->cidx].hits += 1e9;
     if (p->rel[r].score > cd[s->cidx].bonus) cd[s->cidx].bonus = p->rel[r].score;
+    if (p->rel[r].copy) cd[s->cidx].copy = 1;
   }
   if (nc > (size_t)P->max_cands) {
     g_sort_st = c->st;
@@ -1569,11 +1633,13 @@ static int cluster_one(rcp_clusterer *c, pend *p, feat *v, feat *vh, cand *cd, c
       double tf = time_factor(c, s, p, &ok, &gap);
       /* a recurring title ("le point sur la pandémie") already in the story
       ** on another day: another episode of a series, another story (unless
-      ** the page is a copy or update of one of its articles) */
+      ** the page is a copy of one of its articles, or an update that kept most
+      ** of it; a daily episode reads as a looser
+      ** "update" of the day before) */
       int series = 0;
       for (uint32_t m2 = 0; p->title_h && m2 < s->narts && !series; m2++)
         series = s->arts[m2].th == p->title_h && s->arts[m2].day != pday;
-      if (series && cd[k].bonus < 1.0f) ok = 0;
+      if (series && !cd[k].copy) ok = 0;
       if (pass == 0 && !ok) { cd[k].sim = 0; cd[k].ok = 0; cd[k].def = 1; continue; }
       double dotf[FAM_COUNT] = { 0 };
       for (uint32_t x = 0; x < nv; x++) {
@@ -1642,7 +1708,7 @@ static int cluster_one(rcp_clusterer *c, pend *p, feat *v, feat *vh, cand *cd, c
           if (nr == ccap) continue;
           g->stamp = c->sstamp;
           g->cidx = (uint32_t)nr;
-          rc[nr++] = (cand){ l->s[x], 0, 0, 0, hit, 0 };
+          rc[nr++] = (cand){ l->s[x], 0, 0, 0, hit, 0, 0 };
         }
       }
       if (nr > (size_t)P->max_cands) { qsort(rc, nr, sizeof *rc, rcand_cmp); nr = (size_t)P->max_cands; }
@@ -1710,6 +1776,14 @@ static int cluster_one(rcp_clusterer *c, pend *p, feat *v, feat *vh, cand *cd, c
         range_add(&lo, &hi, o->last);
         if (lo != INT64_MIN && hi - lo > (int64_t)c->window * DAY) continue;
         double ss = story_sim(P, a, o);
+        /* pages of one title on two days in one story: episodes of a
+        ** series, unless the two stories are near copies of each other
+        ** (a page republished the next day, with its copies) */
+        int series = 0;
+        for (uint32_t x = 0; x < o->narts && !series; x++)
+          for (uint32_t y = 0; o->arts[x].th && y < a->narts && !series; y++)
+            series = a->arts[y].th == o->arts[x].th && a->arts[y].day != o->arts[x].day;
+        if (series && ss < P->merge_series) continue;
         if ((a->dlo == INT64_MIN) != (o->dlo == INT64_MIN)) ss *= P->unk_time;
         /* a story of one article merges as that article would join:
         ** the join, asked again now that the other story has grown */

@@ -485,6 +485,22 @@ int rcp__facts(const rcp_ctx *ctx, rcp_doc *d) {
   return rc;
 }
 
+/* The entities alone (d->ents), for the story clustering, which runs
+** before the facts of a story: scanner and entity rules only, so a token
+** a date or a figure would have taken can start a name here ("Mars").
+** Nothing else of d is set. */
+int rcp__facts_entities_only(const rcp_ctx *ctx, rcp_doc *d) {
+  (void)ctx;
+  if (!d) return RCP_EINVAL;
+  d->ents = NULL; d->nents = 0;
+  if (!d->text || d->text_len == 0) return RCP_OK;
+  fx_doc x;
+  int rc = rcp__fx_scan(&x, d);
+  if (rc == RCP_OK) rc = rcp__facts_entities(&x, d);
+  rcp__fx_free(&x);
+  return rc;
+}
+
 void *rcp__fx_grow(rcp_arena *a, void *arr, size_t n, size_t *cap, size_t size) {
   if (n < *cap) return arr;
   size_t nc = *cap ? *cap * 2 : 16;

@@ -54,6 +54,8 @@ static void analyze_slot(void *ud, size_t i, int worker) {
   slot *s = &b->slots[i];
   if (s->rc == RCP_OK) s->rc = rcp__analyze(b->ctx, s->doc);
   if (s->rc == RCP_OK) s->rc = rcp__fingerprint(b->ctx, s->doc);
+  /* the people a page names, for the story clustering (docs/stories.md) */
+  if (s->rc == RCP_OK) s->rc = rcp__facts_entities_only(b->ctx, s->doc);
 }
 
 /* Site templates, serially in input order: each page is counted, then

@@ -414,6 +414,10 @@ void rcp__lsh_keys(const rcp_fingerprint *fp, uint64_t keys[RCP_LSH_BANDS]);
 
 /* ---- facts (src/facts_*.c) ------------------------------------------ */
 int rcp__facts(const rcp_ctx *ctx, rcp_doc *d);
+/* Only the entities (d->ents): the scanner and the entity rules, without
+** the dates and figures that come first in rcp__facts (so a token they
+** would have taken may start a name).  For the story clustering. */
+int rcp__facts_entities_only(const rcp_ctx *ctx, rcp_doc *d);
 
 /* ================================================================== */
 /* Order-dependent and story-level stages.  src/pipeline.c calls them  */
@@ -518,6 +522,7 @@ typedef struct rcp_cluster_params {
   int max_cands;      /* candidate stories compared in full */
   double unk_time;    /* time factor when only one side (article or story) has a day */
   double prune;       /* candidates sharing < prune x the best one's query weight are skipped */
+  double merge_series; /* min centroid similarity to merge two stories holding one title on two days */
 } rcp_cluster_params;
 void rcp__cluster_params_default(rcp_cluster_params *p);
 void rcp__cluster_set_params(rcp_clusterer *c, const rcp_cluster_params *p);
