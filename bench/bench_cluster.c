@@ -14,7 +14,10 @@
 **       --links FILE  one {"a","b","kind"} per storyline link
 **       --batch N (256) --window DAYS (7) --join X --merge X --storyline X
 **       --w-title X --w-name X --w-num X --w-stem X --tau X --max-feats N
-**       --query-feats N
+**       --query-feats N --name-cap X --merge-series X --unk-time X --prune X
+**       --ecb-raw     ECB+ text as given (tokenised), not detokenised
+**       --order-seed N  another order among pages of one time (ECB+)
+**       --no-ents     without the entity pass (names from capitals only)
 **       --relate      run the relate stage before clustering, as `recoupe
 **                     add` does (copies and updates join their original's
 **                     story); timed apart, every document kept in memory
@@ -239,6 +242,8 @@ int main(int argc, char **argv) {
     else if (strcmp(a, "--query-feats") == 0) P.query_feats = atoi(v);
     else if (strcmp(a, "--unk-time") == 0) P.unk_time = atof(v);
     else if (strcmp(a, "--prune") == 0) P.prune = atof(v);
+    else if (strcmp(a, "--name-cap") == 0) P.name_cap = atof(v);
+    else if (strcmp(a, "--merge-series") == 0) P.merge_series = atof(v);
     else if (strcmp(a, "--ecb-raw") == 0) { ecb_raw = 1; continue; }
     else if (strcmp(a, "--relate") == 0) { do_relate = 1; continue; }
     else if (strcmp(a, "--no-ents") == 0) { no_ents = 1; continue; }

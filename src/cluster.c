@@ -55,7 +55,7 @@ void rcp__cluster_params_default(rcp_cluster_params *p) {
   p->w_title = 1.0;
   p->w_name = 1.0;
   p->w_num = 1.0;
-  p->tau_days = 3.0;
+  p->tau_days = 5.0;
   p->geo_eps = 0;
   p->merge_pre = 0.5;
   p->max_post = 64;
@@ -65,6 +65,7 @@ void rcp__cluster_params_default(rcp_cluster_params *p) {
   p->unk_time = 0.6;
   p->prune = 0.25;
   p->merge_series = 0.8;
+  p->name_cap = 2.0;
 }
 
 /* ================================================================== */
@@ -1341,6 +1342,13 @@ static double combine(const rcp_cluster_params *P, const double *cf, const int *
   for (int f = 0; f < FAM_COUNT; f++) {
     if (!present[f] || famw[f] <= 0) continue;
     double x = cf[f];
+    /* a shared name or number says "same event" only with words that
+    ** agree too: one person, or one figure, in otherwise different
+    ** wording is another event (Olivier Véran's allowances / Olivier
+    ** Véran on the epidemic); at most name_cap times the stems' cosine */
+    if ((f == FAM_NAME || f == FAM_NUM) && P->name_cap > 0 && present[FAM_STEM] &&
+        x > P->name_cap * cf[FAM_STEM])
+      x = P->name_cap * cf[FAM_STEM];
     if (P->geo_eps > 0) num += famw[f] * log(x > P->geo_eps ? x : P->geo_eps);
     else num += famw[f] * x;
     den += famw[f];

@@ -523,6 +523,7 @@ typedef struct rcp_cluster_params {
   double unk_time;    /* time factor when only one side (article or story) has a day */
   double prune;       /* candidates sharing < prune x the best one's query weight are skipped */
   double merge_series; /* min centroid similarity to merge two stories holding one title on two days */
+  double name_cap;    /* > 0: the names' and numbers' cosines count at most name_cap x the stems' */
 } rcp_cluster_params;
 void rcp__cluster_params_default(rcp_cluster_params *p);
 void rcp__cluster_set_params(rcp_clusterer *c, const rcp_cluster_params *p);
