@@ -55,7 +55,7 @@ void rcp__cluster_params_default(rcp_cluster_params *p) {
   p->w_title = 1.0;
   p->w_name = 1.0;
   p->w_num = 1.0;
-  p->tau_days = 5.0;
+  p->tau_days = 3.0;
   p->geo_eps = 0;
   p->merge_pre = 0.5;
   p->max_post = 64;
