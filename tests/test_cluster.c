@@ -1,7 +1,8 @@
 /* test_cluster.c -- stage 6: stories.  Order independence within a batch,
 ** two batches = one batch, same place months apart = two stories linked as a
 ** storyline, a recurring title on two days = two stories, merges keep the
-** old id answering, window closing, and the JSON views over the store.
+** old id answering, window closing, the JSON views over the store, numeric
+** and URL dates, and one person in otherwise different wording (name_cap).
 ** Fixtures: tests/data/cluster/events.jsonl (French and English). */
 #include "test.h"
 
@@ -206,6 +207,26 @@ static int linked(const seen *s, int64_t a, int64_t b) {
   for (int i = 0; i < s->nlinks; i++)
     if ((s->links[i][0] == a && s->links[i][1] == b) || (s->links[i][0] == b && s->links[i][1] == a)) return 1;
   return 0;
+}
+
+/* A page with an optional URL and publication time, analysed. */
+static rcp_doc *page(rcp_ctx *ctx, const char *id, const char *text, const char *published,
+                     const char *url, int64_t rowid) {
+  rcp_page p;
+  memset(&p, 0, sizeof p);
+  p.id = id; p.source = "-"; p.body = text; p.body_len = strlen(text);
+  p.published = published; p.url = url;
+  rcp_doc *d = NULL;
+  if (rcp__doc_new(ctx, &p, &d) != RCP_OK) return NULL;
+  d->published = d->in_published;
+  d->text = d->raw;
+  d->text_len = d->raw_len;
+  d->pub_time = rcp__parse_iso(d->published);
+  rcp__analyze(ctx, d);
+  if (d->ntoks == 0) simple_tokens(d);
+  rcp__hash128(d->text, d->text_len, d->fp.exact);
+  d->rowid = rowid;
+  return d;
 }
 
 TEST_SUITE(cluster) {
@@ -467,6 +488,51 @@ TEST_SUITE(cluster) {
     rcp__free(t);
     rcp_doc_free(d);
     rcp__cluster_free(c);
+  }
+  TEST("numeric dates and URL dates tell two events years apart") {
+    /* the same wording two years apart, dated only by a numeric date
+    ** (day over 12: either order) or only by the page's URL: two stories;
+    ** undated, they would be one */
+    const char *txt = "Police say a 59-year-old woman was killed by a hit-and-run driver in Queens. "
+                      "The driver was arrested and charged with manslaughter, police said.";
+    char t1[400], t2[400];
+    snprintf(t1, sizeof t1, "Updated 09/14/2013 01:03 PM %s", txt);
+    snprintf(t2, sizeof t2, "Updated 14/09/2015 01:03 PM %s", txt);
+    rcp_doc *d[4] = {
+      page(ctx, "n1", t1, NULL, NULL, 1), page(ctx, "n2", t2, NULL, NULL, 2),
+      page(ctx, "u1", txt, NULL, "http://news.example/2013/09/14/queens-hit-and-run", 3),
+      page(ctx, "u2", txt, NULL, "http://news.example/20150914/queens-hit-and-run", 4),
+    };
+    CHECK(d[0] && d[1] && d[2] && d[3]);
+    seen s;
+    CHECK_INT(run(ctx, d, 2, 0, &s), RCP_OK);
+    CHECK(s.story[1] > 0 && s.story[2] > 0 && s.story[1] != s.story[2]);
+    CHECK_INT(run(ctx, d + 2, 2, 0, &s), RCP_OK);
+    CHECK(s.story[3] > 0 && s.story[4] > 0 && s.story[3] != s.story[4]);
+    rcp_doc *same2[2] = { page(ctx, "x1", txt, NULL, NULL, 5), page(ctx, "x2", txt, NULL, NULL, 6) };
+    CHECK_INT(run(ctx, same2, 2, 0, &s), RCP_OK);
+    CHECK(s.story[5] > 0 && s.story[5] == s.story[6]);
+    for (int i = 0; i < 4; i++) rcp_doc_free(d[i]);
+    rcp_doc_free(same2[0]);
+    rcp_doc_free(same2[1]);
+  }
+  TEST("one person named in otherwise different wording: two stories") {
+    rcp_doc *d[2] = {
+      page(ctx, "v1", "Le ministre Olivier Véran a vu ses indemnités d'élu local rabotées par la préfecture de "
+           "l'Isère. Le conseil municipal de Grenoble avait voté un montant jugé trop élevé par le contrôle de "
+           "légalité. Une délibération rectificative sera présentée aux conseillers lors de la prochaine séance.",
+           "2020-06-14T10:00:00+02:00", NULL, 1),
+      page(ctx, "v2", "Pour Olivier Véran, le gros de l'épidémie est derrière nous. Les hospitalisations reculent "
+           "depuis trois semaines et les services de réanimation se vident, mais la vigilance reste de mise "
+           "face au virus : masques, gestes barrières et dépistage massif restent recommandés.",
+           "2020-06-14T18:00:00+02:00", NULL, 2),
+    };
+    CHECK(d[0] && d[1]);
+    seen s;
+    CHECK_INT(run(ctx, d, 2, 0, &s), RCP_OK);
+    CHECK(s.story[1] > 0 && s.story[2] > 0 && s.story[1] != s.story[2]);
+    rcp_doc_free(d[0]);
+    rcp_doc_free(d[1]);
   }
   free_fixture(&f);
   rcp_ctx_free(ctx);
