@@ -524,6 +524,8 @@ typedef struct rcp_cluster_params {
   double prune;       /* candidates sharing < prune x the best one's query weight are skipped */
   double merge_series; /* min centroid similarity to merge two stories holding one title on two days */
   double name_cap;    /* > 0: the names' and numbers' cosines count at most name_cap x the stems' */
+  double merge_one_pub; /* a one-article story merges into one with publication days at
+                           join x this, its similarity decayed by the publication-day gap */
 } rcp_cluster_params;
 void rcp__cluster_params_default(rcp_cluster_params *p);
 void rcp__cluster_set_params(rcp_clusterer *c, const rcp_cluster_params *p);
