@@ -110,7 +110,6 @@ static int skip_reason(int rc) {
   }
 }
 
-/* The serial part of one batch, inside its transaction. */
 /* Where a page came from, for messages: its file, and after a NUL the
 ** record id when the record named one (not the "path#offset" the reader
 ** makes up); the offset is given beside it. */
@@ -128,6 +127,7 @@ static char *page_where(const rcp_page *p, size_t *id_at) {
   return w;
 }
 
+/* The serial part of one batch, inside its transaction. */
 static int store_batch(rcp_ctx *ctx, batch *b, rcp_relidx *ix, rcp_clusterer *cl,
                        rcp_warn_fn warn, void *ud, rcp_add_stats *st) {
   rcp_store *s = ctx->store;
