@@ -66,6 +66,7 @@ void rcp__cluster_params_default(rcp_cluster_params *p) {
   p->prune = 0.25;
   p->merge_series = 0.8;
   p->name_cap = 2.0;
+  p->merge_one_pub = 1.0;
 }
 
 /* ================================================================== */
@@ -1796,6 +1797,20 @@ static int cluster_one(rcp_clusterer *c, pend *p, feat *v, feat *vh, cand *cd, c
         /* a story of one article merges as that article would join:
         ** the join, asked again now that the other story has grown */
         double thr = o->n == 1 ? P->join : P->merge;
+        /* ... but when both have publication days (a stream read in
+        ** publication order, not ECB+'s undated pages), a page of another
+        ** day that stayed alone was not left out by the order: the
+        ** similarity decays with the gap in publication days,
+        ** exp(-gap / tau_days) from the first day (the one-article merge
+        ** chained topics day by day on the stream), and the bar is
+        ** merge_one_pub x join (1: a same-day page, often the event's
+        ** explainer, merges as before) */
+        if (o->n == 1 && P->merge_one_pub > 0 && a->first != INT64_MIN && o->first != INT64_MIN) {
+          int64_t alo = day_of(a->first), ahi = day_of(a->last), olo = day_of(o->first), ohi = day_of(o->last);
+          int64_t gp = ohi < alo ? alo - ohi : olo > ahi ? olo - ahi : 0;
+          if (gp > 0) ss *= exp(-(double)gp / P->tau_days);
+          thr = P->join * P->merge_one_pub;
+        }
         if (ss >= thr && (pick < 0 || ss > psim)) { pick = cd[k].slot; psim = ss; }
       }
       if (pick < 0) break;

@@ -81,22 +81,53 @@ static int templates_batch(rcp_ctx *ctx, batch *b) {
   return RCP_OK;
 }
 
-static int refresh_story(rcp_ctx *ctx, int64_t story) {
-  rcp_story_view *v = NULL;
-  int rc = rcp__story_load(ctx, story, &v);
-  if (rc == RCP_ENOTFOUND) return RCP_OK;   /* merged away meanwhile */
-  if (rc != RCP_OK) return rc;
-  json_t *obj = json_object();
-  if (!obj) rc = RCP_ENOMEM;
-  if (rc == RCP_OK) rc = rcp__story_facts(ctx, v, obj);
-  if (rc == RCP_OK) rc = rcp__digest(ctx, v, obj);
-  if (rc == RCP_OK) {
-    char *txt = json_dumps(obj, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6));
-    rc = txt ? rcp__store_put_digest(ctx->store, story, txt) : RCP_ENOMEM;
-    free(txt);
+/* The digest of a story whose articles changed.  The store is read and
+** written serially; analysis, facts and the digest run on the pool, one
+** story a task, so the digests do not depend on the thread count. */
+typedef struct refresh_job {
+  rcp_ctx *ctx;
+  rcp_story_view *v;   /* NULL: merged away meanwhile */
+  char *txt;           /* the digest JSON (jansson's allocation) */
+  int rc;
+} refresh_job;
+
+static void refresh_slot(void *ud, size_t i, int worker) {
+  (void)worker;
+  refresh_job *j = &((refresh_job *)ud)[i];
+  if (!j->v) return;
+  j->rc = rcp__story_prepare(j->ctx, j->v);
+  json_t *obj = j->rc == RCP_OK ? json_object() : NULL;
+  if (j->rc == RCP_OK && !obj) j->rc = RCP_ENOMEM;
+  if (j->rc == RCP_OK) j->rc = rcp__story_facts(j->ctx, j->v, obj);
+  if (j->rc == RCP_OK) j->rc = rcp__digest(j->ctx, j->v, obj);
+  if (j->rc == RCP_OK) {
+    j->txt = json_dumps(obj, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6));
+    if (!j->txt) j->rc = RCP_ENOMEM;
   }
   json_decref(obj);
-  rcp__story_view_free(v);
+}
+
+#define REFRESH_CHUNK 32   /* stories held in memory at once */
+
+static int refresh_stories(rcp_ctx *ctx, rcp_pool *pool, const int64_t *ids, size_t n) {
+  refresh_job jobs[REFRESH_CHUNK];
+  int rc = RCP_OK;
+  for (size_t at = 0; at < n && rc == RCP_OK; at += REFRESH_CHUNK) {
+    size_t m = n - at < REFRESH_CHUNK ? n - at : REFRESH_CHUNK;
+    memset(jobs, 0, sizeof jobs);
+    for (size_t k = 0; k < m && rc == RCP_OK; k++) {
+      jobs[k].ctx = ctx;
+      rc = rcp__story_read(ctx, ids[at + k], &jobs[k].v);
+      if (rc == RCP_ENOTFOUND) rc = RCP_OK;            /* merged away meanwhile */
+    }
+    if (rc == RCP_OK) rcp__pool_run(pool, m, refresh_slot, jobs);
+    for (size_t k = 0; k < m; k++) {
+      if (rc == RCP_OK) rc = jobs[k].rc;
+      if (rc == RCP_OK && jobs[k].txt) rc = rcp__store_put_digest(ctx->store, ids[at + k], jobs[k].txt);
+      free(jobs[k].txt);
+      rcp__story_view_free(jobs[k].v);
+    }
+  }
   return rc;
 }
 
@@ -110,7 +141,6 @@ static int skip_reason(int rc) {
   }
 }
 
-/* The serial part of one batch, inside its transaction. */
 /* Where a page came from, for messages: its file, and after a NUL the
 ** record id when the record named one (not the "path#offset" the reader
 ** makes up); the offset is given beside it. */
@@ -128,7 +158,8 @@ static char *page_where(const rcp_page *p, size_t *id_at) {
   return w;
 }
 
-static int store_batch(rcp_ctx *ctx, batch *b, rcp_relidx *ix, rcp_clusterer *cl,
+/* The serial part of one batch, inside its transaction. */
+static int store_batch(rcp_ctx *ctx, rcp_pool *pool, batch *b, rcp_relidx *ix, rcp_clusterer *cl,
                        rcp_warn_fn warn, void *ud, rcp_add_stats *st) {
   rcp_store *s = ctx->store;
   int rc = RCP_OK;
@@ -176,7 +207,7 @@ static int store_batch(rcp_ctx *ctx, batch *b, rcp_relidx *ix, rcp_clusterer *cl
   if (rc == RCP_OK && ctx->templates) rc = rcp__store_templates_save(s, ctx->templates);
   if (rc == RCP_OK) rc = rcp__relidx_save(ix);   /* what the next run's index reloads */
   if (rc == RCP_OK) rc = rcp__cluster_flush(cl, &touched, &ntouched);
-  for (size_t i = 0; i < ntouched && rc == RCP_OK; i++) rc = refresh_story(ctx, touched[i]);
+  if (rc == RCP_OK) rc = refresh_stories(ctx, pool, touched, ntouched);
   st->stories += ntouched;
   rcp__free(touched);
   return rc;
@@ -232,7 +263,7 @@ int rcp_add(rcp_ctx *ctx, rcp_reader *r, rcp_progress_fn progress,
     rcp__pool_run(pool, b.n, analyze_slot, &b);
     /* 3. order-dependent stages, one transaction */
     rc = rcp__store_begin(ctx->store);
-    if (rc == RCP_OK) rc = store_batch(ctx, &b, ix, cl, warn, ud, st);
+    if (rc == RCP_OK) rc = store_batch(ctx, pool, &b, ix, cl, warn, ud, st);
     if (rc == RCP_OK) rc = rcp__store_commit(ctx->store);
     else {
       rcp__store_rollback(ctx->store);

@@ -524,6 +524,8 @@ typedef struct rcp_cluster_params {
   double prune;       /* candidates sharing < prune x the best one's query weight are skipped */
   double merge_series; /* min centroid similarity to merge two stories holding one title on two days */
   double name_cap;    /* > 0: the names' and numbers' cosines count at most name_cap x the stems' */
+  double merge_one_pub; /* a one-article story merges into one with publication days at
+                           join x this, its similarity decayed by the publication-day gap */
 } rcp_cluster_params;
 void rcp__cluster_params_default(rcp_cluster_params *p);
 void rcp__cluster_set_params(rcp_clusterer *c, const rcp_cluster_params *p);
@@ -618,8 +620,13 @@ typedef struct rcp_story_view {
   rcp_doc **docs; size_t ndocs;    /* analyzed, with facts; by publication time */
   rcp_story_rel *rels; size_t nrels; /* among docs; a derives from b */
 } rcp_story_view;
-/* Loads a story's articles from the store and runs analyze + facts on them. */
+/* Loads a story's articles from the store and runs analyze + facts on them:
+** rcp__story_read (the store: its articles and their relations; serial),
+** then rcp__story_prepare (analysis and facts of each article; needs no
+** store, so stories can be prepared on the pool's threads). */
 int rcp__story_load(rcp_ctx *ctx, int64_t story, rcp_story_view **out);
+int rcp__story_read(rcp_ctx *ctx, int64_t story, rcp_story_view **out);
+int rcp__story_prepare(rcp_ctx *ctx, rcp_story_view *v);
 void rcp__story_view_free(rcp_story_view *v);
 
 /* The story JSON object under construction (jansson's json_t). */

@@ -101,6 +101,36 @@ int rcp__store_prepare(rcp_store *s, const char *sql, sqlite3_stmt **st) {
   return RCP_OK;
 }
 
+int rcp__store_stmt(rcp_store *s, const char *sql, sqlite3_stmt **st) {
+  for (int i = 0; i < s->ncache; i++)
+    if (strcmp(s->cache[i].sql, sql) == 0) {
+      if (s->cache[i].busy) break;            /* nested use: an uncached one */
+      s->cache[i].busy = 1;
+      *st = s->cache[i].st;
+      return RCP_OK;
+    }
+  RCP_TRY(rcp__store_prepare(s, sql, st));
+  if (s->ncache < RCP_STMT_CACHE) {
+    int dup = 0;
+    for (int i = 0; i < s->ncache && !dup; i++) dup = strcmp(s->cache[i].sql, sql) == 0;
+    char *key = dup ? NULL : rcp__strdup(sql);
+    if (key) s->cache[s->ncache++] = (rcp_stmt_slot){ key, *st, 1 };
+  }
+  return RCP_OK;
+}
+
+void rcp__store_done(rcp_store *s, sqlite3_stmt *st) {
+  if (!st) return;
+  for (int i = 0; i < s->ncache; i++)
+    if (s->cache[i].st == st) {
+      sqlite3_reset(st);
+      sqlite3_clear_bindings(st);
+      s->cache[i].busy = 0;
+      return;
+    }
+  sqlite3_finalize(st);
+}
+
 void rcp__store_bind_text(sqlite3_stmt *st, int i, const char *v) {
   if (v) sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
   else sqlite3_bind_null(st, i);
@@ -180,6 +210,10 @@ out:
 void rcp__store_close(rcp_store *s) {
   if (!s) return;
   if (s->in_tx) rcp__store_rollback(s);
+  for (int i = 0; i < s->ncache; i++) {
+    sqlite3_finalize(s->cache[i].st);
+    rcp__free(s->cache[i].sql);
+  }
   sqlite3_close_v2(s->db);
   rcp__free(s);
 }
@@ -205,26 +239,26 @@ int64_t rcp__store_find_article(rcp_store *s, const char *ext_id, const uint64_t
   sqlite3_stmt *st;
   int64_t id = 0;
   if (ext_id) {
-    if (rcp__store_prepare(s, "SELECT id FROM articles WHERE ext_id=?", &st) != RCP_OK) return 0;
+    if (rcp__store_stmt(s, "SELECT id FROM articles WHERE ext_id=?", &st) != RCP_OK) return 0;
     sqlite3_bind_text(st, 1, ext_id, -1, SQLITE_STATIC);
     if (sqlite3_step(st) == SQLITE_ROW) id = sqlite3_column_int64(st, 0);
-    sqlite3_finalize(st);
+    rcp__store_done(s, st);
     if (id) return id;
   }
   if (hash) {
     unsigned char h[16];
     for (int i = 0; i < 8; i++) { h[i] = (unsigned char)(hash[0] >> (56 - 8 * i)); h[8 + i] = (unsigned char)(hash[1] >> (56 - 8 * i)); }
-    if (rcp__store_prepare(s, "SELECT id FROM articles WHERE raw_hash=? ORDER BY id LIMIT 1", &st) != RCP_OK) return 0;
+    if (rcp__store_stmt(s, "SELECT id FROM articles WHERE raw_hash=? ORDER BY id LIMIT 1", &st) != RCP_OK) return 0;
     sqlite3_bind_blob(st, 1, h, 16, SQLITE_TRANSIENT);
     if (sqlite3_step(st) == SQLITE_ROW) id = sqlite3_column_int64(st, 0);
-    sqlite3_finalize(st);
+    rcp__store_done(s, st);
   }
   return id;
 }
 
 int rcp__store_put_article(rcp_store *s, rcp_doc *d) {
   sqlite3_stmt *st;
-  RCP_TRY(rcp__store_prepare(s,
+  RCP_TRY(rcp__store_stmt(s,
     "INSERT INTO articles(ext_id,source,url,fetched,title,author,published,updated,pub_time,"
     "site,canonical,language,credited_source,is_html,text,hash,minhash,simhash,raw_hash,added)"
     " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,"
@@ -257,7 +291,7 @@ int rcp__store_put_article(rcp_store *s, rcp_doc *d) {
   for (int i = 0; i < 8; i++) { h[i] = (unsigned char)(raw[0] >> (56 - 8 * i)); h[8 + i] = (unsigned char)(raw[1] >> (56 - 8 * i)); }
   sqlite3_bind_blob(st, 19, h, 16, SQLITE_TRANSIENT);
   int rc = sqlite3_step(st);
-  sqlite3_finalize(st);
+  rcp__store_done(s, st);
   if (rc != SQLITE_DONE) return rcp__store_fail(s, "insert article");
   d->rowid = sqlite3_last_insert_rowid(s->db);
   return RCP_OK;
@@ -271,13 +305,13 @@ static const char *col(rcp_arena *a, sqlite3_stmt *st, int i) {
 int rcp__store_get_article(rcp_store *s, const rcp_ctx *ctx, int64_t rowid, rcp_doc **out) {
   *out = NULL;
   sqlite3_stmt *st;
-  RCP_TRY(rcp__store_prepare(s,
+  RCP_TRY(rcp__store_stmt(s,
     "SELECT ext_id,source,url,fetched,title,author,published,updated,pub_time,site,canonical,"
     "language,credited_source,is_html,text,hash,minhash,simhash FROM articles WHERE id=?", &st));
   sqlite3_bind_int64(st, 1, rowid);
   int rc = sqlite3_step(st);
   if (rc != SQLITE_ROW) {
-    sqlite3_finalize(st);
+    rcp__store_done(s, st);
     return rc == SQLITE_DONE ? RCP_ENOTFOUND : rcp__store_fail(s, "read article");
   }
   rcp_page p;
@@ -312,7 +346,7 @@ int rcp__store_get_article(rcp_store *s, const rcp_ctx *ctx, int64_t rowid, rcp_
     d->fp.simhash = (uint64_t)sqlite3_column_int64(st, 17);
     d->rowid = rowid;
   }
-  sqlite3_finalize(st);
+  rcp__store_done(s, st);
   if (rc != RCP_OK) return rc;
   *out = d;
   return RCP_OK;
@@ -320,33 +354,33 @@ int rcp__store_get_article(rcp_store *s, const rcp_ctx *ctx, int64_t rowid, rcp_
 
 int64_t rcp__store_article_count(rcp_store *s) {
   sqlite3_stmt *st;
-  if (rcp__store_prepare(s, "SELECT count(*) FROM articles", &st) != RCP_OK) return -1;
+  if (rcp__store_stmt(s, "SELECT count(*) FROM articles", &st) != RCP_OK) return -1;
   int64_t n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
-  sqlite3_finalize(st);
+  rcp__store_done(s, st);
   return n;
 }
 
 int rcp__store_meta_get(rcp_store *s, const char *key, char **out) {
   *out = NULL;
   sqlite3_stmt *st;
-  RCP_TRY(rcp__store_prepare(s, "SELECT value FROM meta WHERE key=?", &st));
+  RCP_TRY(rcp__store_stmt(s, "SELECT value FROM meta WHERE key=?", &st));
   sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
   int rc = RCP_OK;
   if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0)) {
     *out = rcp__strdup((const char *)sqlite3_column_text(st, 0));
     if (!*out) rc = RCP_ENOMEM;
   }
-  sqlite3_finalize(st);
+  rcp__store_done(s, st);
   return rc;
 }
 
 int rcp__store_meta_set(rcp_store *s, const char *key, const char *value) {
   sqlite3_stmt *st;
-  RCP_TRY(rcp__store_prepare(s, "INSERT OR REPLACE INTO meta(key,value) VALUES(?,?)", &st));
+  RCP_TRY(rcp__store_stmt(s, "INSERT OR REPLACE INTO meta(key,value) VALUES(?,?)", &st));
   sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
   rcp__store_bind_text(st, 2, value);
   int rc = sqlite3_step(st);
-  sqlite3_finalize(st);
+  rcp__store_done(s, st);
   return rc == SQLITE_DONE ? RCP_OK : rcp__store_fail(s, "write meta");
 }
 

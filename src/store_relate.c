@@ -16,7 +16,7 @@ int rcp__store_relate_load(rcp_store *s,
                                      int32_t tmin, uint64_t exact),
                            void *ud) {
   sqlite3_stmt *st;
-  RCP_TRY(rcp__store_prepare(s, "SELECT article,sig,nshingles,tmin,exact FROM relate_pages"
+  RCP_TRY(rcp__store_stmt(s, "SELECT article,sig,nshingles,tmin,exact FROM relate_pages"
                                 " ORDER BY article", &st));
   int rc = RCP_OK, step;
   while (rc == RCP_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
@@ -28,7 +28,7 @@ int rcp__store_relate_load(rcp_store *s,
             (uint64_t)sqlite3_column_int64(st, 4));
   }
   if (rc == RCP_OK && step != SQLITE_DONE) rc = rcp__store_fail(s, "load relate index");
-  sqlite3_finalize(st);
+  rcp__store_done(s, st);
   return rc;
 }
 
@@ -36,7 +36,7 @@ int rcp__store_relate_put_page(rcp_store *s, int64_t rowid, const uint8_t *sig, 
                                int32_t tmin, uint64_t exact, const uint32_t *anch, int na,
                                uint32_t title) {
   sqlite3_stmt *st;
-  RCP_TRY(rcp__store_prepare(s, "INSERT OR REPLACE INTO relate_pages(article,sig,nshingles,tmin,exact,"
+  RCP_TRY(rcp__store_stmt(s, "INSERT OR REPLACE INTO relate_pages(article,sig,nshingles,tmin,exact,"
                                 "anch,title) VALUES(?,?,?,?,?,?,?)", &st));
   sqlite3_bind_int64(st, 1, rowid);
   sqlite3_bind_blob(st, 2, sig, RCP_MINHASH_K, SQLITE_TRANSIENT);
@@ -57,7 +57,7 @@ int rcp__store_relate_put_page(rcp_store *s, int64_t rowid, const uint8_t *sig, 
     sqlite3_bind_int64(st, 7, title);
   }
   int rc = sqlite3_step(st);
-  sqlite3_finalize(st);
+  rcp__store_done(s, st);
   return rc == SQLITE_DONE ? RCP_OK : rcp__store_fail(s, "write relate index");
 }
 
@@ -66,7 +66,7 @@ int rcp__store_relate_window(rcp_store *s, int64_t from,
                                        int na, uint32_t title),
                              void *ud) {
   sqlite3_stmt *st;
-  RCP_TRY(rcp__store_prepare(s, "SELECT article,anch,title FROM relate_pages WHERE article >= ?"
+  RCP_TRY(rcp__store_stmt(s, "SELECT article,anch,title FROM relate_pages WHERE article >= ?"
                                 " ORDER BY article", &st));
   sqlite3_bind_int64(st, 1, from);
   int rc = RCP_OK, step;
@@ -84,7 +84,7 @@ int rcp__store_relate_window(rcp_store *s, int64_t from,
             (uint32_t)sqlite3_column_int64(st, 2));
   }
   if (rc == RCP_OK && step != SQLITE_DONE) rc = rcp__store_fail(s, "load relate window");
-  sqlite3_finalize(st);
+  rcp__store_done(s, st);
   return rc;
 }
 
@@ -92,7 +92,7 @@ int rcp__store_relate_state_get(rcp_store *s, const char *key, uint8_t **val, si
   *val = NULL;
   *n = 0;
   sqlite3_stmt *st;
-  RCP_TRY(rcp__store_prepare(s, "SELECT value FROM relate_state WHERE key=?", &st));
+  RCP_TRY(rcp__store_stmt(s, "SELECT value FROM relate_state WHERE key=?", &st));
   sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
   int rc = RCP_OK, step = sqlite3_step(st);
   if (step == SQLITE_ROW) {
@@ -104,23 +104,23 @@ int rcp__store_relate_state_get(rcp_store *s, const char *key, uint8_t **val, si
   } else if (step != SQLITE_DONE) {
     rc = rcp__store_fail(s, "read relate state");
   }
-  sqlite3_finalize(st);
+  rcp__store_done(s, st);
   return rc;
 }
 
 int rcp__store_relate_state_put(rcp_store *s, const char *key, const uint8_t *val, size_t n) {
   sqlite3_stmt *st;
-  RCP_TRY(rcp__store_prepare(s, "INSERT OR REPLACE INTO relate_state(key,value) VALUES(?,?)", &st));
+  RCP_TRY(rcp__store_stmt(s, "INSERT OR REPLACE INTO relate_state(key,value) VALUES(?,?)", &st));
   sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
   sqlite3_bind_blob(st, 2, val, (int)n, SQLITE_STATIC);
   int rc = sqlite3_step(st);
-  sqlite3_finalize(st);
+  rcp__store_done(s, st);
   return rc == SQLITE_DONE ? RCP_OK : rcp__store_fail(s, "write relate state");
 }
 
 int rcp__store_relate_put_rel(rcp_store *s, int64_t a, const rcp_rel *r) {
   sqlite3_stmt *st;
-  RCP_TRY(rcp__store_prepare(s, "INSERT OR REPLACE INTO relations(a,b,kind,score,direction)"
+  RCP_TRY(rcp__store_stmt(s, "INSERT OR REPLACE INTO relations(a,b,kind,score,direction)"
                                 " VALUES(?,?,?,?,?)", &st));
   sqlite3_bind_int64(st, 1, a);
   sqlite3_bind_int64(st, 2, r->other);
@@ -128,7 +128,7 @@ int rcp__store_relate_put_rel(rcp_store *s, int64_t a, const rcp_rel *r) {
   sqlite3_bind_double(st, 4, r->score);
   sqlite3_bind_int(st, 5, r->direction);
   int rc = sqlite3_step(st);
-  sqlite3_finalize(st);
+  rcp__store_done(s, st);
   return rc == SQLITE_DONE ? RCP_OK : rcp__store_fail(s, "write relation");
 }
 
@@ -144,7 +144,7 @@ int rcp__store_relations_of(rcp_store *s, int64_t rowid, rcp_rel **out, size_t *
   *out = NULL;
   *n = 0;
   sqlite3_stmt *st;
-  RCP_TRY(rcp__store_prepare(s, "SELECT b,kind,score,direction FROM relations WHERE a=?1"
+  RCP_TRY(rcp__store_stmt(s, "SELECT b,kind,score,direction FROM relations WHERE a=?1"
                                 " UNION ALL SELECT a,kind,score,-direction FROM relations WHERE b=?1"
                                 " ORDER BY 3 DESC, 1", &st));
   sqlite3_bind_int64(st, 1, rowid);
@@ -166,7 +166,7 @@ int rcp__store_relations_of(rcp_store *s, int64_t rowid, rcp_rel **out, size_t *
     k++;
   }
   if (rc == RCP_OK && step != SQLITE_DONE) rc = rcp__store_fail(s, "read relations");
-  sqlite3_finalize(st);
+  rcp__store_done(s, st);
   if (rc != RCP_OK) { rcp__free(r); return rc; }
   *out = r;
   *n = k;
@@ -176,7 +176,7 @@ int rcp__store_relations_of(rcp_store *s, int64_t rowid, rcp_rel **out, size_t *
 int rcp__store_article_ext_id(rcp_store *s, int64_t rowid, char **out) {
   *out = NULL;
   sqlite3_stmt *st;
-  RCP_TRY(rcp__store_prepare(s, "SELECT ext_id FROM articles WHERE id=?", &st));
+  RCP_TRY(rcp__store_stmt(s, "SELECT ext_id FROM articles WHERE id=?", &st));
   sqlite3_bind_int64(st, 1, rowid);
   int rc, step = sqlite3_step(st);
   if (step == SQLITE_ROW) {
@@ -188,6 +188,6 @@ int rcp__store_article_ext_id(rcp_store *s, int64_t rowid, char **out) {
   } else {
     rc = step == SQLITE_DONE ? RCP_ENOTFOUND : rcp__store_fail(s, "read article id");
   }
-  sqlite3_finalize(st);
+  rcp__store_done(s, st);
   return rc;
 }

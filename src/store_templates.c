@@ -8,7 +8,7 @@
 
 int rcp__store_templates_load(rcp_store *s, rcp_templates *t) {
   sqlite3_stmt *st;
-  RCP_TRY(rcp__store_prepare(s, "SELECT key, pages FROM templates", &st));
+  RCP_TRY(rcp__store_stmt(s, "SELECT key, pages FROM templates", &st));
   int rc = RCP_OK, step;
   while (rc == RCP_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
     sqlite3_int64 p = sqlite3_column_int64(st, 1);
@@ -16,7 +16,7 @@ int rcp__store_templates_load(rcp_store *s, rcp_templates *t) {
                                    p < 0 ? 0 : p > UINT32_MAX ? UINT32_MAX : (uint32_t)p);
   }
   if (rc == RCP_OK && step != SQLITE_DONE) rc = rcp__store_fail(s, "load templates");
-  sqlite3_finalize(st);
+  rcp__store_done(s, st);
   return rc;
 }
 
@@ -32,10 +32,10 @@ static int save_one(void *ud, uint64_t key, uint32_t pages) {
 
 int rcp__store_templates_save(rcp_store *s, rcp_templates *t) {
   save_ctx c = {s, NULL};
-  RCP_TRY(rcp__store_prepare(s, "INSERT INTO templates(key, pages) VALUES(?, ?)"
+  RCP_TRY(rcp__store_stmt(s, "INSERT INTO templates(key, pages) VALUES(?, ?)"
                                 " ON CONFLICT(key) DO UPDATE SET pages = pages + excluded.pages", &c.st));
   int rc = rcp__templates_foreach_delta(t, save_one, &c);
-  sqlite3_finalize(c.st);
+  rcp__store_done(s, c.st);
   if (rc == RCP_OK) rcp__templates_saved(t);
   return rc;
 }

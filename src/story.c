@@ -5,6 +5,22 @@
 
 
 int rcp__story_load(rcp_ctx *ctx, int64_t story, rcp_story_view **out) {
+  RCP_TRY(rcp__story_read(ctx, story, out));
+  int rc = rcp__story_prepare(ctx, *out);
+  if (rc != RCP_OK) { rcp__story_view_free(*out); *out = NULL; }
+  return rc;
+}
+
+int rcp__story_prepare(rcp_ctx *ctx, rcp_story_view *v) {
+  int rc = RCP_OK;
+  for (size_t i = 0; i < v->ndocs && rc == RCP_OK; i++) {
+    rc = rcp__analyze(ctx, v->docs[i]);
+    if (rc == RCP_OK) rc = rcp__facts(ctx, v->docs[i]);
+  }
+  return rc;
+}
+
+int rcp__story_read(rcp_ctx *ctx, int64_t story, rcp_story_view **out) {
   *out = NULL;
   int64_t *ids = NULL;
   size_t n = 0;
@@ -17,11 +33,7 @@ int rcp__story_load(rcp_ctx *ctx, int64_t story, rcp_story_view **out) {
   for (size_t i = 0; i < n && rc == RCP_OK; i++) {
     rcp_doc *d = NULL;
     rc = rcp__store_get_article(ctx->store, ctx, ids[i], &d);
-    if (rc == RCP_OK) {
-      v->docs[v->ndocs++] = d;
-      rc = rcp__analyze(ctx, d);
-      if (rc == RCP_OK) rc = rcp__facts(ctx, d);
-    }
+    if (rc == RCP_OK) v->docs[v->ndocs++] = d;
   }
   /* relations among the story's articles: each stored pair once, as
   ** (a derives from b) */

@@ -21,7 +21,7 @@
 
 #include <math.h>      /* log, sqrt, fabs */
 #include <stdlib.h>    /* qsort */
-#include <string.h>    /* memcmp, strlen */
+#include <string.h>    /* memchr, memcmp, strlen */
 #include <utf8proc.h>  /* utf8proc_iterate, utf8proc_tolower, utf8proc_category */
 
 /* ================================================================== */
@@ -277,9 +277,10 @@ static bool has_prefix(const char *s, const char *p) { return strncmp(s, p, strl
 
 static bool contains(const char *s, size_t n, const char *needle) {
   size_t m = strlen(needle);
-  if (m > n) return false;
-  for (size_t i = 0; i + m <= n; i++)
-    if (memcmp(s + i, needle, m) == 0) return true;
+  if (m == 0 || m > n) return m == 0;
+  /* memchr to each place the first byte stands, then compare the rest */
+  for (const char *p = s, *end = s + n - m + 1; p < end && (p = memchr(p, needle[0], (size_t)(end - p))) != NULL; p++)
+    if (memcmp(p + 1, needle + 1, m - 1) == 0) return true;
   return false;
 }
 

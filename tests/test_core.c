@@ -156,3 +156,49 @@ TEST_SUITE(pool) {
     free(a); free(b);
   }
 }
+
+/* ---- the store's statement cache ----------------------------------- */
+#include "store_int.h"
+
+TEST_SUITE(store_stmt) {
+  TEST("a cached statement comes back reset; a nested use of the same SQL gets its own") {
+    char db[512];
+    snprintf(db, sizeof db, "%s/stmt.db", t_tmpdir());
+    rcp_opts o;
+    rcp_opts_default(&o);
+    o.db_path = db;
+    rcp_ctx *ctx = NULL;
+    CHECK_INT(rcp_ctx_open(&ctx, &o, NULL), RCP_OK);
+    if (!ctx) return;
+    rcp_store *s = ctx->store;
+    CHECK_INT(rcp__store_meta_set(s, "k1", "one"), RCP_OK);
+    CHECK_INT(rcp__store_meta_set(s, "k2", "two"), RCP_OK);
+    const char *sql = "SELECT value FROM meta WHERE key=? OR key=? ORDER BY key";
+    sqlite3_stmt *a = NULL, *b = NULL, *c = NULL;
+    CHECK_INT(rcp__store_stmt(s, sql, &a), RCP_OK);
+    sqlite3_bind_text(a, 1, "k1", -1, SQLITE_STATIC);
+    sqlite3_bind_text(a, 2, "k2", -1, SQLITE_STATIC);
+    CHECK_INT(sqlite3_step(a), SQLITE_ROW);            /* a is mid-way through its rows */
+    CHECK_STR((const char *)sqlite3_column_text(a, 0), "one");
+    CHECK_INT(rcp__store_stmt(s, sql, &b), RCP_OK);     /* nested: not a */
+    CHECK(b != NULL && b != a);
+    sqlite3_bind_text(b, 1, "k2", -1, SQLITE_STATIC);
+    CHECK_INT(sqlite3_step(b), SQLITE_ROW);
+    CHECK_STR((const char *)sqlite3_column_text(b, 0), "two");
+    rcp__store_done(s, b);                              /* finalized (ASan: no leak) */
+    CHECK_INT(sqlite3_step(a), SQLITE_ROW);            /* a was not disturbed */
+    CHECK_STR((const char *)sqlite3_column_text(a, 0), "two");
+    rcp__store_done(s, a);
+    CHECK_INT(rcp__store_stmt(s, sql, &c), RCP_OK);     /* the cached one, reset, no bindings */
+    CHECK(c == a);
+    CHECK_INT(sqlite3_step(c), SQLITE_DONE);            /* NULL keys match nothing */
+    rcp__store_done(s, c);
+    /* the SQL is the key, not the pointer: the same text from another buffer */
+    char copy[128];
+    snprintf(copy, sizeof copy, "%s", sql);
+    CHECK_INT(rcp__store_stmt(s, copy, &c), RCP_OK);
+    CHECK(c == a);
+    rcp__store_done(s, c);
+    rcp_ctx_free(ctx);
+  }
+}
