@@ -539,6 +539,11 @@ static int skip_about(const rcp_figure *f) {
     "partie", "tour", "fois", NULL};
   if (!f->about || !f->unit) return 1;
   for (int i = 0; t[i]; i++) if (strcmp(f->about, t[i]) == 0) return 1;
+  /* money in any wording ("375 000 euros d'amende" each, "750 000 euros"
+  ** for both): amounts of one story are mostly different amounts */
+  if (!strcmp(f->unit, "euros") || !strcmp(f->unit, "dollars") || !strcmp(f->unit, "livres") ||
+      !strcmp(f->unit, "\xe2\x82\xac") || !strcmp(f->unit, "$"))
+    return 1;
   /* measures of an object rather than counts of an event: temperatures,
   ** engine power and times of a car, speeds ("120 km/h" of a wind at one
   ** place and hour); two of them in one story are mostly two objects */
@@ -581,16 +586,28 @@ static int same_figure(const rcp_figure *a, const rcp_figure *b) {
 ** "6 000 foyers mercredi" are two moments, not a disagreement. */
 /* The last two words before `off` in d->text, folded: w0 the nearest, w1
 ** the one before.  Returns how many were found (0-2). */
+static int last_words(const rcp_doc *d, uint32_t off, char (*w)[48], int k);
 static int words_before(const rcp_doc *d, uint32_t off, char w0[48], char w1[48]) {
-  w0[0] = w1[0] = 0;
+  char w[2][48];
+  int n = last_words(d, off, w, 2);
+  memcpy(w0, w[0], 48);
+  memcpy(w1, w[1], 48);
+  return n;
+}
+
+/* The last k words (k <= 3) before `off`, nearest first. */
+static int last_words(const rcp_doc *d, uint32_t off, char (*w)[48], int k) {
+  for (int i = 0; i < k; i++) w[i][0] = 0;
   if (!d->text || off > d->text_len) return 0;
   size_t from = off > 60 ? off - 60 : 0;
   char key[160];
   size_t n = rcp__fx_fold(d->text + from, off - from, key, sizeof key);
   key[n < sizeof key ? n : sizeof key - 1] = 0;
-  char *w[2] = {w0, w1};
+  /* a decimal comma is part of its number ("53,1") */
+  for (size_t q = 1; key[0] && key[q] && key[q + 1]; q++)
+    if (key[q] == ',' && key[q - 1] >= '0' && key[q - 1] <= '9' && key[q + 1] >= '0' && key[q + 1] <= '9') key[q] = '.';
   int nw = 0;
-  for (size_t i = strlen(key); i > 0 && nw < 2;) {
+  for (size_t i = strlen(key); i > 0 && nw < k;) {
     while (i > 0 && strchr(" ,:;(", key[i - 1])) key[--i] = 0;
     size_t e = i;
     while (i > 0 && !strchr(" ,:;(", key[i - 1])) i--;
@@ -728,6 +745,13 @@ static int sub_count(const rcp_doc *d, const rcp_figure *f) {
   }
   int nw = words_before(d, f->off, w0, w1);
   if (nw == 0) return 0;
+  /* the upper bound of a range ("de 53,1 à 54 %", "entre 49,3 et 50,2 %",
+  ** "from 10 to 12"): the value is the range, not its bound */
+  char w3[3][48];
+  if (last_words(d, f->off, w3, 3) == 3 && w1[0] >= '0' && w1[0] <= '9' &&
+      ((!strcmp(w3[2], "de") && !strcmp(w0, "a")) || (!strcmp(w3[2], "entre") && !strcmp(w0, "et")) ||
+       (!strcmp(w3[2], "from") && !strcmp(w0, "to")) || (!strcmp(w3[2], "between") && !strcmp(w0, "and"))))
+    return 1;
   /* "parmi ces trois agents", "parmi eux 4 ..." */
   if (!strcmp(w0, "parmi") || (nw == 2 && !strcmp(w1, "parmi"))) return 1;
   /* "contre 949 samedi soir": an earlier value given for comparison */

@@ -609,6 +609,9 @@ TEST_SUITE(facts_story) {
       {"Winds of 120 km/h hit the coast.", "Winds of 150 km/h hit the coast.", "en"},
       {"La voiture atteint 100 km/h en 3,3 secondes.", "La voiture atteint 100 km/h en 3,8 secondes.", "fr"},
       {"Il fait 35 °C à Lyon.", "Il fait 20 °C à Lyon.", "fr"},
+      {"Il l'emporterait avec de 53,1 à 54 % des voix.", "Il l'emporte avec 53 % des voix.", "fr"},
+      {"Polls gave him between 53.1 and 54 % of the vote.", "Polls gave him 53 % of the vote.", "en"},
+      {"Ils devront payer 750 000 euros d'amende.", "Elle devra payer 375 000 euros d'amende.", "fr"},
     };
     for (size_t i = 0; i < sizeof c / sizeof c[0]; i++) {
       const char *t[] = {c[i].a, c[i].b}, *p[] = {PUB, PUB};
