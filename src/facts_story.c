@@ -19,8 +19,10 @@
 ** are within Jaro-Winkler RCP_FX_JW of each other with the same first word
 ** (threshold chosen on the stream's names: docs/facts.md).  The canonical
 ** name is the most frequent full form.
-** Disagreements: figures about the same thing whose value intervals cannot
-** overlap, taking the qualifier into account ("plus de 40" = (40, inf) fits
+** Disagreements (rules and their measurement: docs/facts.md and
+** docs/benchmarks.md): figures about the same thing, given for one moment
+** (articles published within RCP_FX_FIG_HOURS, stated days equal), whose
+** value intervals cannot overlap, taking the qualifier into account ("plus de 40" = (40, inf) fits
 ** 45; "40" and "45" do not).  The same thing: same `about` key, the same
 ** stated day when both have one (a day to the day in the figure's sentence,
 ** or of the same value elsewhere in its article: "12 000 foyers mardi" and
@@ -37,8 +39,10 @@
 ** readings of a running count; values more than 3 times apart are counts
 ** of different things; figures that state no day compare only within one
 ** publication day; only lede figures (first RCP_FX_LEDE_SENTS sentences)
-** are compared (precision on the stream: docs/benchmarks.md).  Also: lede dates of one event that differ;
-** person names spelt differently.
+** are compared; parts ("dont"), others ("autres"), earlier values
+** ("contre"), range bounds, rates, measures and money are not.  Also:
+** explicit lede dates of one statement that differ (date_conflict), and a
+** person spelt differently by two sources that each keep to one spelling.
 ** Not done: translation of `about` keys across languages, time-varying
 ** tolls (a later article may legitimately update a figure: it shows as a
 ** disagreement, with its articles, for the reader to judge).
