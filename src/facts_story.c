@@ -19,8 +19,10 @@
 ** are within Jaro-Winkler RCP_FX_JW of each other with the same first word
 ** (threshold chosen on the stream's names: docs/facts.md).  The canonical
 ** name is the most frequent full form.
-** Disagreements: figures about the same thing whose value intervals cannot
-** overlap, taking the qualifier into account ("plus de 40" = (40, inf) fits
+** Disagreements (rules and their measurement: docs/facts.md and
+** docs/benchmarks.md): figures about the same thing, given for one moment
+** (articles published within RCP_FX_FIG_HOURS, stated days equal), whose
+** value intervals cannot overlap, taking the qualifier into account ("plus de 40" = (40, inf) fits
 ** 45; "40" and "45" do not).  The same thing: same `about` key, the same
 ** stated day when both have one (a day to the day in the figure's sentence,
 ** or of the same value elsewhere in its article: "12 000 foyers mardi" and
@@ -37,8 +39,10 @@
 ** readings of a running count; values more than 3 times apart are counts
 ** of different things; figures that state no day compare only within one
 ** publication day; only lede figures (first RCP_FX_LEDE_SENTS sentences)
-** are compared (precision on the stream: docs/benchmarks.md).  Also: lede dates of one event that differ;
-** person names spelt differently.
+** are compared; parts ("dont"), others ("autres"), earlier values
+** ("contre"), range bounds, rates, measures and money are not.  Also:
+** explicit lede dates of one statement that differ (date_conflict), and a
+** person spelt differently by two sources that each keep to one spelling.
 ** Not done: translation of `about` keys across languages, time-varying
 ** tolls (a later article may legitimately update a figure: it shows as a
 ** disagreement, with its articles, for the reader to judge).
@@ -123,6 +127,30 @@ static int letters_only(const char *k) {
   return 1;
 }
 
+/* Two persons with one first name are one person spelt two ways only when
+** their surnames are one typo apart (two for surnames of 8 letters or
+** more): "Springora" / "Spingora", "Loukachenko" / "Loukachneko", not
+** "François Baroin" / "François Bayrou", whose full names are as close. */
+static int surname_typo(const char *ka, const char *kb) {
+  const char *a = last_word(ka), *b = last_word(kb);
+  size_t la = strlen(a), lb = strlen(b);
+  if (la > 63 || lb > 63) return 0;
+  size_t row[64], prev[64];
+  for (size_t j = 0; j <= lb; j++) prev[j] = j;
+  for (size_t i = 1; i <= la; i++) {
+    row[0] = i;
+    for (size_t j = 1; j <= lb; j++) {
+      size_t c = prev[j - 1] + (a[i - 1] != b[j - 1]);
+      if (prev[j] + 1 < c) c = prev[j] + 1;
+      if (row[j - 1] + 1 < c) c = row[j - 1] + 1;
+      row[j] = c;
+    }
+    memcpy(prev, row, (lb + 1) * sizeof *row);
+  }
+  size_t mn = la < lb ? la : lb;
+  return prev[lb] <= (mn >= 8 ? 2u : 1u);
+}
+
 static int cmp_str_p(const void *a, const void *b) {
   return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
@@ -202,8 +230,40 @@ static int cmp_str(const void *a, const void *b) {
   return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
+/* Spelling classes of one person's names per article: sp[i] is the folded
+** spelling article i uses (an index into the story's mentions, + 1), 0 when
+** it names the person with no name of `words` words, SIZE_MAX when it uses
+** two spellings.  Returns 1 when two articles of different source groups
+** each use one spelling and the spellings differ. */
+static int spell_classes(const rcp_story_view *v, const size_t *src, const ment *ms, size_t nm, size_t *par,
+                         size_t root, int words, size_t *sp) {
+  char fa[256], fb[256];
+  memset(sp, 0, v->ndocs * sizeof *sp);
+  for (size_t m = 0; m < nm; m++) {
+    if (uf_find(par, ms[m].group) != root) continue;
+    size_t i = ms[m].doc;
+    rcp__fx_fold(ms[m].m->name, strlen(ms[m].m->name), fa, sizeof fa);
+    if (ntoks(fa) != words || sp[i] == SIZE_MAX) continue;
+    if (sp[i] == 0) { sp[i] = m + 1; continue; }
+    const char *o = ms[sp[i] - 1].m->name;
+    rcp__fx_fold(o, strlen(o), fb, sizeof fb);
+    if (strcmp(fa, fb) != 0) sp[i] = SIZE_MAX;
+  }
+  for (size_t i = 0; i < v->ndocs; i++) {
+    if (sp[i] == 0 || sp[i] == SIZE_MAX) continue;
+    const char *ni = ms[sp[i] - 1].m->name;
+    rcp__fx_fold(ni, strlen(ni), fa, sizeof fa);
+    for (size_t j = i + 1; j < v->ndocs; j++) {
+      if (sp[j] == 0 || sp[j] == SIZE_MAX || src[j] == src[i]) continue;
+      const char *nj = ms[sp[j] - 1].m->name;
+      rcp__fx_fold(nj, strlen(nj), fb, sizeof fb);
+      if (strcmp(fa, fb) != 0) return 1;
+    }
+  }
+  return 0;
+}
+
 static int story_entities(const rcp_story_view *v, const size_t *src, json_t *obj, json_t *dis) {
-  (void)src;
   size_t nm = 0;
   for (size_t i = 0; i < v->ndocs; i++)
     for (size_t j = 0; j < v->docs[i]->nents; j++)
@@ -216,8 +276,9 @@ static int story_entities(const rcp_story_view *v, const size_t *src, json_t *ob
   size_t *par = rcp__calloc(nm, sizeof *par);
   unsigned char *on = rcp__calloc(v->ndocs + 1, 1);
   const char **names = rcp__calloc(nm, sizeof *names);
+  size_t *sp = rcp__calloc(v->ndocs + 1, sizeof *sp);
   int rc = RCP_OK;
-  if (!ms || !gs || !par || !on || !names) { rc = RCP_ENOMEM; goto out; }
+  if (!ms || !gs || !par || !on || !names || !sp) { rc = RCP_ENOMEM; goto out; }
   size_t k = 0;
   for (size_t i = 0; i < v->ndocs; i++)
     for (size_t j = 0; j < v->docs[i]->nents; j++) {
@@ -279,7 +340,8 @@ static int story_entities(const rcp_story_view *v, const size_t *src, json_t *ob
         ** ministries, theatres differ by one word) need 0.97 */
         double thr = gs[a].type == RCP_ENT_PERSON && strlen(last_word(gs[a].key)) >= 4 &&
                      strlen(last_word(kb)) >= 4 ? RCP_FX_JW : RCP_FX_JW_OTHER;
-        if (strcmp(fa, fb) == 0 && same_digits(gs[a].key, kb) && rcp__fx_jaro_winkler(ta, tb) >= thr)
+        if (strcmp(fa, fb) == 0 && same_digits(gs[a].key, kb) && rcp__fx_jaro_winkler(ta, tb) >= thr &&
+            (gs[a].type != RCP_ENT_PERSON || surname_typo(gs[a].key, kb)))
           uf_union(par, a, b);
       }
       if (gs[a].type != RCP_ENT_PERSON && na >= 2 && nb >= 2 && a < b) {
@@ -379,16 +441,13 @@ static int story_entities(const rcp_story_view *v, const size_t *src, json_t *ob
         }
       }
       if (spell && nspell >= 2) {
-        /* only a disagreement if the spellings differ beyond case and accents */
+        /* only a disagreement between sources: two articles of different
+        ** source groups that each keep to one spelling, and whose
+        ** spellings differ beyond case and accents.  An article that
+        ** spells a name two ways (a typo, glued words "BlanquerMinistre")
+        ** disagrees with itself, not with the other sources. */
         int differ = 0;
-        for (size_t i = 1; i < json_array_size(spell); i++) {
-          const char *s0 = json_string_value(json_object_get(json_array_get(spell, 0), "text"));
-          const char *si = json_string_value(json_object_get(json_array_get(spell, i), "text"));
-          char f0[256], f1[256];
-          rcp__fx_fold(s0, strlen(s0), f0, sizeof f0);
-          rcp__fx_fold(si, strlen(si), f1, sizeof f1);
-          if (strcmp(f0, f1) != 0) differ = 1;
-        }
+        if (spell_classes(v, src, ms, nm, par, root, ntoks(fbest), sp)) differ = 1;
         if (differ) {
           json_t *d = json_object();
           json_object_set_new(d, "about", json_string(best));
@@ -411,7 +470,7 @@ static int story_entities(const rcp_story_view *v, const size_t *src, json_t *ob
 out:
   if (rc == RCP_OK) json_object_set_new(obj, "entities", arr);
   else json_decref(arr);
-  rcp__free(ms); rcp__free(gs); rcp__free(par); rcp__free(on); rcp__free(names);
+  rcp__free(ms); rcp__free(gs); rcp__free(par); rcp__free(on); rcp__free(names); rcp__free(sp);
   return rc;
 }
 
@@ -484,10 +543,29 @@ static int skip_about(const rcp_figure *f) {
     "partie", "tour", "fois", NULL};
   if (!f->about || !f->unit) return 1;
   for (int i = 0; t[i]; i++) if (strcmp(f->about, t[i]) == 0) return 1;
+  /* money in any wording ("375 000 euros d'amende" each, "750 000 euros"
+  ** for both): amounts of one story are mostly different amounts */
+  if (!strcmp(f->unit, "euros") || !strcmp(f->unit, "dollars") || !strcmp(f->unit, "livres") ||
+      !strcmp(f->unit, "\xe2\x82\xac") || !strcmp(f->unit, "$"))
+    return 1;
+  /* measures of an object rather than counts of an event: temperatures,
+  ** engine power and times of a car, speeds ("120 km/h" of a wind at one
+  ** place and hour); two of them in one story are mostly two objects */
+  static const char *const m[] = {"ch", "cv", "kw", "kwh", "hp", "bhp", "secondes", "seconde", "seconds", "second",
+    "s", "sec", "degres", "degre", "degrees", "degree", NULL};
+  if (!strncmp(f->unit, "\xc2\xb0", 2)) return 1;
+  for (int i = 0; m[i]; i++) if (strcmp(f->unit, m[i]) == 0) return 1;
   return 0;
 }
 
-typedef struct fref { size_t doc; const rcp_figure *f; int64_t day, pday; } fref;
+/* A rate ("120 km/h", "3 000 euros/mois"): the figure's text is followed by
+** a slash. */
+static int rate(const rcp_doc *d, const rcp_figure *f) {
+  size_t e = (size_t)f->off + f->len;
+  return d->text && e < d->text_len && d->text[e] == '/';
+}
+
+typedef struct fref { size_t doc; const rcp_figure *f; int64_t day, pday, pub; } fref;
 
 /* A unit of its own ("%", a currency, degrees) against the noun written
 ** after the number ("foyers", "km", "kilomètres"): the nouns are compared
@@ -510,12 +588,58 @@ static int same_figure(const rcp_figure *a, const rcp_figure *b) {
 /* The day a figure is stated for: a point date to the day in its sentence
 ** (the nearest one), else INT64_MIN.  "12 000 foyers mardi soir" and
 ** "6 000 foyers mercredi" are two moments, not a disagreement. */
+/* The last two words before `off` in d->text, folded: w0 the nearest, w1
+** the one before.  Returns how many were found (0-2). */
+static int last_words(const rcp_doc *d, uint32_t off, char (*w)[48], int k);
+static int words_before(const rcp_doc *d, uint32_t off, char w0[48], char w1[48]) {
+  char w[2][48];
+  int n = last_words(d, off, w, 2);
+  memcpy(w0, w[0], 48);
+  memcpy(w1, w[1], 48);
+  return n;
+}
+
+/* The last k words (k <= 3) before `off`, nearest first. */
+static int last_words(const rcp_doc *d, uint32_t off, char (*w)[48], int k) {
+  for (int i = 0; i < k; i++) w[i][0] = 0;
+  if (!d->text || off > d->text_len) return 0;
+  size_t from = off > 60 ? off - 60 : 0;
+  char key[160];
+  size_t n = rcp__fx_fold(d->text + from, off - from, key, sizeof key);
+  key[n < sizeof key ? n : sizeof key - 1] = 0;
+  /* a decimal comma is part of its number ("53,1") */
+  for (size_t q = 1; key[0] && key[q] && key[q + 1]; q++)
+    if (key[q] == ',' && key[q - 1] >= '0' && key[q - 1] <= '9' && key[q + 1] >= '0' && key[q + 1] <= '9') key[q] = '.';
+  int nw = 0;
+  for (size_t i = strlen(key); i > 0 && nw < k;) {
+    while (i > 0 && strchr(" ,:;(", key[i - 1])) key[--i] = 0;
+    size_t e = i;
+    while (i > 0 && !strchr(" ,:;(", key[i - 1])) i--;
+    if (i == e || e - i >= 48) break;
+    memcpy(w[nw], key + i, e - i + 1);
+    nw++;
+  }
+  return nw;
+}
+
+/* A date after "depuis", "since", "until" ("9.444 guérisons depuis le 1er
+** mars") is where a count starts or ends, not the day it is given for. */
+static int span_date(const rcp_doc *d, const rcp_date_mention *m) {
+  char w0[48], w1[48];
+  int nw = words_before(d, m->off, w0, w1);
+  static const char *const t[] = {"depuis", "since", "until", "jusqu'au", "jusqu'a", "from", NULL};
+  for (int i = 0; t[i]; i++)
+    if ((nw >= 1 && !strcmp(w0, t[i])) || (nw >= 2 && !strcmp(w1, t[i]))) return 1;
+  return 0;
+}
+
 static int64_t figure_day(const rcp_doc *d, const rcp_figure *f) {
   int64_t best = INT64_MIN;
   uint32_t dist = UINT32_MAX;
   for (size_t i = 0; i < d->ndates; i++) {
     const rcp_date_mention *m = &d->dates[i];
     if (m->sent != f->sent || m->duration || m->day == INT64_MIN || m->precision != 0) continue;
+    if (span_date(d, m)) continue;
     uint32_t dd = m->off > f->off ? m->off - f->off : f->off - m->off;
     if (dd < dist) { dist = dd; best = m->day; }
   }
@@ -563,20 +687,87 @@ static size_t what_stems(const char *what, char stems[][6], size_t cap) {
 #define RCP_FX_FIG_RATIO 3.0
 #endif
 
-static int same_thing(const fref *a, const fref *b) {
-  if (a->day != INT64_MIN && b->day != INT64_MIN && a->day != b->day) return 0;
-  /* neither states its day: the days the articles were published */
-  if (a->day == INT64_MIN && b->day == INT64_MIN && a->pday != INT64_MIN && b->pday != INT64_MIN &&
-      a->pday != b->pday)
-    return 0;
-  double qa = a->f->quantity, qb = b->f->quantity;
-  if (qa > 0 && qb > 0 && (qa > qb * RCP_FX_FIG_RATIO || qb > qa * RCP_FX_FIG_RATIO)) return 0;
+/* Figures that do not both state their day are compared only when their
+** articles were published within this many hours of each other: a count
+** read in the morning and one read in the evening are two moments of a
+** running count (firefighters, arrests, departments on alert), not two
+** reports of one. */
+#ifndef RCP_FX_FIG_HOURS
+#define RCP_FX_FIG_HOURS 3
+#endif
+
+
+/* Are two figures given for one moment?  Their articles were published
+** within RCP_FX_FIG_HOURS of each other; when both state a day it is the
+** same day ("12 000 foyers mardi soir" / "9 500 foyers dans la soirée de
+** mardi"); when only one does, it is the day the other was published
+** ("3 430 en réanimation, 266 de moins que lundi", published on Tuesday,
+** is not Monday's count).  Without publication times: both state the same
+** day, or neither states one. */
+static int same_moment(const fref *a, const fref *b) {
+  int64_t dt = a->pub == INT64_MIN || b->pub == INT64_MIN ? -1 : a->pub > b->pub ? a->pub - b->pub : b->pub - a->pub;
+  int sa = a->day != INT64_MIN, sb = b->day != INT64_MIN;
+  if (sa && sb && a->day != b->day) return 0;
+  if (dt < 0) return sa == sb;
+  if (dt > (int64_t)RCP_FX_FIG_HOURS * 3600) return 0;
+  if (sa && sb) return 1;
+  if (a->day != INT64_MIN && a->day != b->pday) return 0;
+  if (b->day != INT64_MIN && b->day != a->pday) return 0;
+  return 1;
+}
+
+static int same_what(const fref *a, const fref *b) {
   char sa[8][6], sb[8][6];
   size_t na = what_stems(a->f->what, sa, 8), nb = what_stems(b->f->what, sb, 8);
   if (!na || !nb) return 1;
   for (size_t i = 0; i < na; i++)
     for (size_t j = 0; j < nb; j++)
       if (!strcmp(sa[i], sb[j])) return 1;
+  return 0;
+}
+
+static int same_thing(const fref *a, const fref *b) {
+  if (!same_moment(a, b)) return 0;
+  double qa = a->f->quantity, qb = b->f->quantity;
+  if (qa > 0 && qb > 0 && (qa > qb * RCP_FX_FIG_RATIO || qb > qa * RCP_FX_FIG_RATIO)) return 0;
+  return same_what(a, b);
+}
+
+/* Is a figure a part of another count, or derived from one ("dont 52 en
+** réanimation", "soit 372 nouveaux cas", "including 12 children", "of
+** whom 3 ...", "parmi eux 4 ...")?  A part is not the count itself: two
+** articles that give different parts do not disagree. */
+static int sub_count(const rcp_doc *d, const rcp_figure *f) {
+  char w0[48], w1[48];
+  /* "cinq autres députés", "four other victims": the rest of a set */
+  if (f->text) {
+    char t[160];
+    rcp__fx_fold(f->text, strlen(f->text), t, sizeof t);
+    char *save = NULL;
+    for (char *w = strtok_r(t, " ", &save); w; w = strtok_r(NULL, " ", &save))
+      if (!strcmp(w, "autres") || !strcmp(w, "autre") || !strcmp(w, "other") || !strcmp(w, "others")) return 1;
+  }
+  int nw = words_before(d, f->off, w0, w1);
+  if (nw == 0) return 0;
+  /* the upper bound of a range ("de 53,1 à 54 %", "entre 49,3 et 50,2 %",
+  ** "from 10 to 12"): the value is the range, not its bound */
+  char w3[3][48];
+  if (last_words(d, f->off, w3, 3) == 3 && w1[0] >= '0' && w1[0] <= '9' &&
+      ((!strcmp(w3[2], "de") && !strcmp(w0, "a")) || (!strcmp(w3[2], "entre") && !strcmp(w0, "et")) ||
+       (!strcmp(w3[2], "from") && !strcmp(w0, "to")) || (!strcmp(w3[2], "between") && !strcmp(w0, "and"))))
+    return 1;
+  /* "parmi ces trois agents", "parmi eux 4 ..." */
+  if (!strcmp(w0, "parmi") || (nw == 2 && !strcmp(w1, "parmi"))) return 1;
+  /* "contre 949 samedi soir": an earlier value given for comparison */
+  static const char *const one[] = {"dont", "soit", "contre", "including", NULL};
+  for (int i = 0; one[i]; i++) if (!strcmp(w0, one[i])) return 1;
+  if (nw == 2) {
+    char two[100];
+    snprintf(two, sizeof two, "%s %s", w1, w0);
+    static const char *const pairs[] = {"of whom", "of which", "among them", "among whom", "parmi eux",
+      "compared with", "compared to", NULL};
+    for (int i = 0; pairs[i]; i++) if (!strcmp(two, pairs[i])) return 1;
+  }
   return 0;
 }
 
@@ -629,6 +820,7 @@ static int story_figures(const rcp_story_view *v, const size_t *src, json_t *obj
   ** and on Wednesday, are two moments of a running count */
   for (size_t a = 0; a < nfs; a++) {
     int64_t t = v->docs[fs[a].doc]->pub_time;
+    fs[a].pub = t;
     fs[a].pday = t == INT64_MIN ? INT64_MIN : t >= 0 ? t / 86400 : -((-t + 86399) / 86400);
   }
   for (size_t a = 0; a < nfs && json_array_size(figs) < 200; a++) {
@@ -657,7 +849,9 @@ static int story_figures(const rcp_story_view *v, const size_t *src, json_t *obj
   ** the key counts of a story are there; deeper figures are too often
   ** sub-counts and earlier readings of a running toll */
   for (size_t i = 0; i < nfs; i++)
-    if (!skip_about(fs[i].f) && fs[i].f->sent < RCP_FX_LEDE_SENTS) fs[k++] = fs[i];
+    if (!skip_about(fs[i].f) && fs[i].f->sent < RCP_FX_LEDE_SENTS && !sub_count(v->docs[fs[i].doc], fs[i].f) &&
+        !rate(v->docs[fs[i].doc], fs[i].f))
+      fs[k++] = fs[i];
   if (k > 1) qsort(fs, k, sizeof *fs, cmp_fref);
   for (size_t a = 0; a < k;) {
     size_t b = a;
@@ -692,9 +886,16 @@ static int story_figures(const rcp_story_view *v, const size_t *src, json_t *obj
       for (size_t i = a; i < b; i++) {
         if (done[i - a] || !inv[i - a]) continue;
         memset(on, 0, v->ndocs);
-        for (size_t j = i; j < b; j++)
-          if (!bad[fs[j].doc] && fs[j].f->quantity == fs[i].f->quantity && same_thing(&fs[i], &fs[j]) &&
-              !strcmp(qual_or_empty(fs[j].f), qual_or_empty(fs[i].f))) { on[fs[j].doc] = 1; done[j - a] = 1; }
+        /* every article that gives this value for this moment: the same
+        ** stated day counts whenever the article was published (the
+        ** original of Tuesday evening and its copy of Wednesday morning) */
+        for (size_t j = a; j < b; j++)
+          if (!done[j - a] && !bad[fs[j].doc] && fs[j].f->quantity == fs[i].f->quantity &&
+              !strcmp(qual_or_empty(fs[j].f), qual_or_empty(fs[i].f)) &&
+              (same_thing(&fs[i], &fs[j]) || (fs[i].day != INT64_MIN && fs[i].day == fs[j].day && same_what(&fs[i], &fs[j])))) {
+            on[fs[j].doc] = 1;
+            done[j - a] = 1;
+          }
         json_t *val = json_object();
         json_object_set_new(val, "text", json_string(fs[i].f->text));
         json_object_set_new(val, "quantity", json_real(fs[i].f->quantity));
@@ -742,6 +943,104 @@ static const rcp_date_mention *lede_date(const rcp_doc *d, int absolute) {
   return NULL;
 }
 
+#ifndef RCP_FX_DATE_SHARED
+#define RCP_FX_DATE_SHARED 3
+#endif
+#ifndef RCP_FX_DATE_SHARE_PCT
+#define RCP_FX_DATE_SHARE_PCT 50
+#endif
+
+/* Content words of the sentence of a mention (at `off`, sentence `sent`),
+** as 5-letter folded stems: words of 4 letters or more, no digits, not a
+** function word, weekday or month. */
+static size_t sent_stems(const rcp_doc *d, uint32_t sent, uint32_t off, char stems[][6], size_t cap) {
+  if (!d->text || off > d->text_len) return 0;
+  size_t s0, s1;
+  if (d->sents && sent < d->nsents && d->sents[sent].off <= off && off <= d->sents[sent].off + d->sents[sent].len) {
+    s0 = d->sents[sent].off;
+    s1 = s0 + d->sents[sent].len;
+  } else {
+    s0 = off > 200 ? off - 200 : 0;
+    s1 = off + 200 < d->text_len ? off + 200 : d->text_len;
+  }
+  char key[1024];
+  rcp__fx_fold(d->text + s0, s1 - s0, key, sizeof key);
+  static const char *const stop[] = {"dans", "avec", "pour", "sans", "plus", "moins", "selon", "apres", "avant",
+    "depuis", "cette", "leur", "leurs", "elle", "elles", "mais", "comme", "tout", "tous", "toute", "toutes",
+    "entre", "sont", "etait", "etaient", "avait", "avaient", "fait", "deux", "trois", "quatre", "cinq", "lors",
+    "sous", "vers", "contre", "chez", "aussi", "encore", "deja", "alors", "ainsi", "dont", "celui", "celle",
+    "ceux", "notamment", "nous", "vous", "ils", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
+    "dimanche", "janvier", "fevrier", "mars", "avril", "juin", "juillet", "aout", "septembre", "octobre",
+    "novembre", "decembre", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "january", "february", "march", "april", "june", "july", "august", "september", "october", "november",
+    "december", "that", "with", "from", "this", "have", "been", "were", "their", "after", "before", "since",
+    "about", "which", "when", "said", "they", "there", "will", "would", "also", "dernier", "derniere",
+    "prochain", "prochaine", "soir", "matin", "journee", "heures", "semaine", "annee", NULL};
+  size_t n = 0;
+  char *save = NULL;
+  for (char *w = strtok_r(key, " '-.,;:!?\"()[]«»/", &save); w && n < cap; w = strtok_r(NULL, " '-.,;:!?\"()[]«»/", &save)) {
+    if (strlen(w) < 4) continue;
+    int bad = 0;
+    for (const char *p = w; *p && !bad; p++) if ((*p >= '0' && *p <= '9') || (unsigned char)*p >= 0x80) bad = 1;
+    for (int i = 0; stop[i] && !bad; i++) bad = !strcmp(w, stop[i]);
+    if (bad) continue;
+    char st[6];
+    snprintf(st, sizeof st, "%.5s", w);
+    int dup = 0;
+    for (size_t k = 0; k < n && !dup; k++) dup = !strcmp(stems[k], st);
+    if (!dup) memcpy(stems[n++], st, 6);
+  }
+  return n;
+}
+
+static int64_t pub_day(const rcp_doc *d) {
+  int64_t t = d->pub_time;
+  return t == INT64_MIN ? INT64_MIN : t >= 0 ? t / 86400 : -((-t + 86399) / 86400);
+}
+
+/* Is a date that of a report: right after a verb of saying or learning? */
+static int report_date(const rcp_doc *d, const rcp_date_mention *m) {
+  char w0[48], w1[48];
+  int nw = words_before(d, m->off, w0, w1);
+  static const char *const t[] = {"appris", "annonce", "annoncait", "indique", "estime", "declare", "affirme",
+    "assure", "precise", "explique", "confirme", "revele", "rapporte", "souligne", "ajoute", "reagi", "dit",
+    "ecrit", "publie", "publiee", "said", "announced", "told", "reported", "confirmed", "stated", NULL};
+  for (int i = 0; t[i]; i++)
+    if ((nw >= 1 && !strcmp(w0, t[i])) || (nw >= 2 && !strcmp(w1, t[i]))) return 1;
+  return 0;
+}
+
+/* Does an article name a day anywhere ("mardi", "le 4 août")? */
+static int has_day(const rcp_doc *d, int64_t day) {
+  for (size_t k = 0; k < d->ndates; k++)
+    if (!d->dates[k].duration && d->dates[k].precision == 0 && d->dates[k].day == day) return 1;
+  return 0;
+}
+
+/* Do two explicit lede dates of articles i and j date one event
+** differently?  (See story_dates.) */
+static int date_conflict(const rcp_story_view *v, size_t i, const rcp_date_mention *a, size_t j,
+                         const rcp_date_mention *b) {
+  if (a->day == b->day || a->day - b->day > 7 || b->day - a->day > 7 || updated(v, i, j)) return 0;
+  int64_t pi = pub_day(v->docs[i]), pj = pub_day(v->docs[j]);
+  if (pj != INT64_MIN && a->day > pj) return 0;
+  if (pi != INT64_MIN && b->day > pi) return 0;
+  /* the day something was said or learnt ("a-t-on appris vendredi 15
+  ** mai", "a estimé mardi 1er septembre") is that of the report */
+  if (report_date(v->docs[i], a) || report_date(v->docs[j], b)) return 0;
+  /* an article that also names the other day knows both: two moments */
+  if (has_day(v->docs[i], b->day) || has_day(v->docs[j], a->day)) return 0;
+  char sa[48][6], sb[48][6];
+  size_t na = sent_stems(v->docs[i], a->sent, a->off, sa, 48), nb = sent_stems(v->docs[j], b->sent, b->off, sb, 48);
+  size_t shared = 0;
+  for (size_t x = 0; x < na; x++)
+    for (size_t y = 0; y < nb; y++)
+      if (!strcmp(sa[x], sb[y])) { shared++; break; }
+  /* most of the words of the shorter sentence: the same statement */
+  size_t mn = na < nb ? na : nb;
+  return shared >= RCP_FX_DATE_SHARED && shared * 100 >= mn * RCP_FX_DATE_SHARE_PCT;
+}
+
 static int story_dates(const rcp_story_view *v, const size_t *src, json_t *obj, json_t *dis) {
   int rc = RCP_OK;
   unsigned char *on = rcp__calloc(v->ndocs + 1, 1), *seen = rcp__calloc(v->ndocs + 1, 1);
@@ -783,56 +1082,49 @@ static int story_dates(const rcp_story_view *v, const size_t *src, json_t *obj, 
     }
   /* the same event dated differently: explicit lede days ("le 9 octobre",
   ** not "mardi", whose differences are mostly other moments of the event)
-  ** within a week of each other, from different sources */
-  size_t nabs = 0;
-  for (size_t i = 0; i < v->ndocs; i++) {
-    const rcp_date_mention *m = lede_date(v->docs[i], 1);
-    days[i] = m ? m->day : INT64_MIN;
-    if (m) nabs++;
-  }
-  if (nabs >= 2) {
-    /* rebuild the candidates from the explicit days only */
-    json_t *ac = json_array();
-    for (size_t i = 0; ac && i < v->ndocs; i++) {
-      if (days[i] == INT64_MIN) continue;
-      int dup = 0;
-      for (size_t j = 0; j < i; j++) if (days[j] == days[i]) dup = 1;
-      if (dup) continue;
-      memset(on, 0, v->ndocs);
-      for (size_t j = i; j < v->ndocs; j++) if (days[j] == days[i]) on[j] = 1;
-      char b[11];
-      rcp__fmt_day(days[i] * 86400, b);
-      json_t *c = json_object();
-      json_object_set_new(c, "date", json_string(b));
-      json_object_set_new(c, "articles", ids_array(v, on));
-      json_object_set_new(c, "independent", json_integer((json_int_t)independent(src, on, v->ndocs, seen)));
-      json_array_append_new(ac, c);
-    }
-    json_t *vals = json_array();
-    size_t nv = 0;
-    const char *best = json_string_value(json_object_get(json_array_get(cands, 0), "date"));
-    int64_t bd = best ? rcp__parse_iso(best) / 86400 : 0;
-    for (size_t a = 0; a < json_array_size(ac); a++) {
-      json_t *c = json_array_get(ac, a);
-      int64_t d = rcp__parse_iso(json_string_value(json_object_get(c, "date"))) / 86400;
-      if (d - bd > 7 || bd - d > 7) continue;
-      json_t *val = json_object();
-      json_object_set_new(val, "text", json_incref(json_object_get(c, "date")));
-      json_object_set_new(val, "articles", json_incref(json_object_get(c, "articles")));
-      json_object_set_new(val, "independent", json_incref(json_object_get(c, "independent")));
-      json_array_append_new(vals, val);
-      nv++;
-    }
-    if (nv >= 2) {
+  ** of two articles of different sources, within a week of each other,
+  ** each in the past of the other article too (a day after an article was
+  ** published is a later sub-event: the trial after the arrest), and said
+  ** in sentences about the same thing (RCP_FX_DATE_SHARED content words in
+  ** common, dates and function words aside: "a été libéré mercredi 12" and
+  ** "a accordé un entretien jeudi 13" are two events) */
+  {
+    const rcp_date_mention **lm = rcp__calloc(v->ndocs + 1, sizeof *lm);
+    unsigned char *inv = rcp__calloc(v->ndocs + 1, 1);
+    if (!lm || !inv) { rcp__free(lm); rcp__free(inv); rc = RCP_ENOMEM; goto out; }
+    for (size_t i = 0; i < v->ndocs; i++) lm[i] = lede_date(v->docs[i], 1);
+    size_t ninv = 0;
+    for (size_t i = 0; i < v->ndocs; i++)
+      for (size_t j = i + 1; j < v->ndocs; j++)
+        if (lm[i] && lm[j] && src[i] != src[j] && date_conflict(v, i, lm[i], j, lm[j])) {
+          ninv += !inv[i] + !inv[j];
+          inv[i] = inv[j] = 1;
+        }
+    if (ninv >= 2) {
+      json_t *vals = json_array();
+      for (size_t i = 0; vals && i < v->ndocs; i++) {
+        if (!inv[i]) continue;
+        int dup = 0;
+        for (size_t j = 0; j < i && !dup; j++) if (inv[j] && lm[j]->day == lm[i]->day) dup = 1;
+        if (dup) continue;
+        memset(on, 0, v->ndocs);
+        for (size_t j = i; j < v->ndocs; j++) if (inv[j] && lm[j]->day == lm[i]->day) on[j] = 1;
+        char b[11];
+        rcp__fmt_day(lm[i]->day * 86400, b);
+        json_t *val = json_object();
+        json_object_set_new(val, "text", json_string(b));
+        json_object_set_new(val, "articles", ids_array(v, on));
+        json_object_set_new(val, "independent", json_integer((json_int_t)independent(src, on, v->ndocs, seen)));
+        json_array_append_new(vals, val);
+      }
       json_t *d = json_object();
       json_object_set_new(d, "about", json_string("date"));
       json_object_set_new(d, "kind", json_string("date"));
       json_object_set_new(d, "values", vals);
       json_array_append_new(dis, d);
-    } else {
-      json_decref(vals);
     }
-    json_decref(ac);
+    rcp__free(lm);
+    rcp__free(inv);
   }
   /* every point date of the story, for a timeline: distinct days in order */
   for (size_t i = 0; i < v->ndocs; i++) {

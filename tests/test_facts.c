@@ -316,6 +316,30 @@ static json_t *story(const char *const *texts, size_t n, const rcp_story_rel *re
   return o;
 }
 
+/* A story of n articles with their own publication times and language. */
+static json_t *story_at(const char *const *texts, const char *const *pubs, size_t n, const char *lang,
+                        const rcp_story_rel *rels, size_t nrels) {
+  rcp_doc *docs[8];
+  char id[8];
+  for (size_t i = 0; i < n; i++) {
+    snprintf(id, sizeof id, "a%zu", i + 1);
+    docs[i] = mkdoc(id, texts[i], pubs[i], lang);
+    if (!docs[i] || rcp__facts(NULL, docs[i]) != RCP_OK) return NULL;
+  }
+  rcp_story_view v;
+  memset(&v, 0, sizeof v);
+  v.id = 1;
+  v.docs = docs;
+  v.ndocs = n;
+  v.rels = (rcp_story_rel *)(uintptr_t)rels;
+  v.nrels = nrels;
+  json_t *o = json_object();
+  int rc = rcp__story_facts(NULL, &v, o);
+  for (size_t i = 0; i < n; i++) rcp_doc_free(docs[i]);
+  if (rc != RCP_OK) { json_decref(o); return NULL; }
+  return o;
+}
+
 static json_t *entity_named(json_t *o, const char *name) {
   json_t *es = json_object_get(o, "entities");
   for (size_t i = 0; i < json_array_size(es); i++) {
@@ -408,7 +432,7 @@ TEST_SUITE(facts_story) {
     json_decref(o);
   }
   TEST("the disagreement says what is counted, as written") {
-    const char *t[] = {"Plus de 12 000 foyers privés d'électricité mardi.", "Quelque 9 500 foyers restaient sans courant."};
+    const char *t[] = {"Plus de 12 000 foyers privés d'électricité.", "Quelque 9 500 foyers restaient sans courant."};
     json_t *o = story(t, 2, NULL, 0);
     json_t *d = json_array_get(json_object_get(o, "disagreements"), 0);
     CHECK(d && !strcmp(json_string_value(json_object_get(d, "about")), "foyers privés d'électricité"));
@@ -532,6 +556,133 @@ TEST_SUITE(facts_story) {
     json_t *o = story(t, 2, NULL, 0);
     CHECK(o && count_kind(o, "date") == 1);
     CHECK(o && json_array_size(json_object_get(o, "event_date_candidates")) == 2);
+    json_decref(o);
+  }
+  /* ---- false alarms on the stream (docs/facts.md, "Disagreements") ---- */
+  TEST("a count read hours apart is a running count, not a disagreement (fr, en)") {
+    const char *fr[] = {"Quelque 900 pompiers sont mobilisés.", "Quelque 1 300 pompiers sont mobilisés."};
+    const char *en[] = {"About 900 firefighters were deployed.", "About 1300 firefighters were deployed."};
+    const char *apart[] = {"2026-10-14T14:00:00Z", "2026-10-14T19:00:00Z"};
+    const char *close[] = {"2026-10-14T14:00:00Z", "2026-10-14T15:30:00Z"};
+    json_t *o = story_at(fr, apart, 2, "fr", NULL, 0);
+    CHECK(o && count_kind(o, "figure") == 0);
+    json_decref(o);
+    o = story_at(fr, close, 2, "fr", NULL, 0);
+    CHECK(o && count_kind(o, "figure") == 1);
+    json_decref(o);
+    o = story_at(en, apart, 2, "en", NULL, 0);
+    CHECK(o && count_kind(o, "figure") == 0);
+    json_decref(o);
+    o = story_at(en, close, 2, "en", NULL, 0);
+    CHECK(o && count_kind(o, "figure") == 1);
+    json_decref(o);
+    /* both say "lundi": a daily toll growing during the day */
+    const char *t[] = {"Lundi, deux nouveaux décès ont été enregistrés.", "Lundi, quatre nouveaux décès ont été enregistrés."};
+    const char *day[] = {"2026-10-12T13:00:00Z", "2026-10-12T19:00:00Z"};
+    o = story_at(t, day, 2, "fr", NULL, 0);
+    CHECK(o && count_kind(o, "figure") == 0);
+    json_decref(o);
+  }
+  TEST("a day stated by one figure must be the day the other was published") {
+    /* Tuesday's articles: Monday's count against today's */
+    const char *t[] = {"Lundi, 3 696 patients étaient en réanimation.", "Au total, 3 430 patients sont en réanimation."};
+    const char *tue[] = {"2026-10-13T18:00:00Z", "2026-10-13T19:00:00Z"};
+    json_t *o = story_at(t, tue, 2, "fr", NULL, 0);
+    CHECK(o && count_kind(o, "figure") == 0);
+    json_decref(o);
+    /* "depuis lundi" is where a count starts, not the day it is given for */
+    const char *t2[] = {"Depuis lundi, 40 personnes ont été évacuées.", "Au total, 45 personnes ont été évacuées."};
+    const char *wed[] = {"2026-10-14T10:00:00Z", "2026-10-14T11:00:00Z"};
+    o = story_at(t2, wed, 2, "fr", NULL, 0);
+    CHECK(o && count_kind(o, "figure") == 1);
+    json_decref(o);
+  }
+  TEST("parts, other members, earlier values and measures are not the count (fr, en)") {
+    static const struct { const char *a, *b, *lang; } c[] = {
+      {"L'accident a fait des victimes, dont 6 blessés, mardi.", "L'accident a fait 10 blessés mardi.", "fr"},
+      {"The crash left victims, including 6 injured, on Tuesday.", "The crash left 10 injured on Tuesday.", "en"},
+      {"Il a blessé quatre autres personnes mardi.", "Il a blessé au moins sept autres personnes mardi.", "fr"},
+      {"He injured four other people on Tuesday.", "He injured at least seven other people on Tuesday.", "en"},
+      {"Parmi ces trois agents, l'un a été mis en examen.", "Quatre agents ont été mis en examen.", "fr"},
+      {"Le pays a désormais moins de malades, contre 16 400 malades hier.", "Le pays compte 14 200 malades.", "fr"},
+      {"Des vents de 120 km/h ont touché la côte.", "Des vents de 150 km/h ont touché la côte.", "fr"},
+      {"Winds of 120 km/h hit the coast.", "Winds of 150 km/h hit the coast.", "en"},
+      {"La voiture atteint 100 km/h en 3,3 secondes.", "La voiture atteint 100 km/h en 3,8 secondes.", "fr"},
+      {"Il fait 35 °C à Lyon.", "Il fait 20 °C à Lyon.", "fr"},
+      {"Il l'emporterait avec de 53,1 à 54 % des voix.", "Il l'emporte avec 53 % des voix.", "fr"},
+      {"Polls gave him between 53.1 and 54 % of the vote.", "Polls gave him 53 % of the vote.", "en"},
+      {"Ils devront payer 750 000 euros d'amende.", "Elle devra payer 375 000 euros d'amende.", "fr"},
+    };
+    for (size_t i = 0; i < sizeof c / sizeof c[0]; i++) {
+      const char *t[] = {c[i].a, c[i].b}, *p[] = {PUB, PUB};
+      json_t *o = story_at(t, p, 2, c[i].lang, NULL, 0);
+      CHECK(o && count_kind(o, "figure") == 0);
+      json_decref(o);
+    }
+  }
+  TEST("names: only sources that each keep to one spelling disagree (fr, en)") {
+    /* one article with two spellings: a typo inside a source */
+    const char *one[] = {"Le président Alexandre Loukachenko a parlé. Alexandre Loukachneko a ensuite quitté la salle."};
+    json_t *o = story(one, 1, NULL, 0);
+    CHECK(o && count_kind(o, "name") == 0);
+    json_decref(o);
+    const char *two[] = {"President Alexander Lukashenko spoke on Monday.", "President Alexander Lukashneko spoke on Monday."};
+    const char *p[] = {PUB, PUB};
+    o = story_at(two, p, 2, "en", NULL, 0);
+    CHECK(o && count_kind(o, "name") == 1);
+    json_decref(o);
+    /* a copy is the same source */
+    rcp_story_rel dup = {1, 0, "duplicate", 1.0};
+    o = story_at(two, p, 2, "en", &dup, 1);
+    CHECK(o && count_kind(o, "name") == 0);
+    json_decref(o);
+    /* an article that also spells it right is not a source that spells it otherwise */
+    const char *mixed[] = {"Le président Alexandre Loukachenko a parlé.",
+                           "Alexandre Loukachneko a parlé. Alexandre Loukachenko a ensuite quitté la salle."};
+    o = story(mixed, 2, NULL, 0);
+    CHECK(o && count_kind(o, "name") == 0);
+    json_decref(o);
+  }
+  TEST("two people with one first name are not one name spelt two ways") {
+    const char *t[] = {"Le maire François Baroin a parlé.", "Le député François Bayrou a répondu."};
+    json_t *o = story(t, 2, NULL, 0);
+    CHECK(o && entity_named(o, "François Baroin") != entity_named(o, "François Bayrou"));
+    CHECK(o && count_kind(o, "name") == 0);
+    json_decref(o);
+    const char *t2[] = {"La romancière Vanessa Springora a parlé.", "La romancière Vanessa Spingora a répondu."};
+    o = story(t2, 2, NULL, 0);
+    CHECK(o && entity_named(o, "Vanessa Springora") == entity_named(o, "Vanessa Spingora"));
+    json_decref(o);
+  }
+  TEST("dates of two sub-events are not one event dated differently (fr, en)") {
+    const char *p[] = {PUB, PUB};
+    /* a day after the other article was published is a later sub-event */
+    const char *later[] = {"Le séisme a frappé le 10 octobre la région.", "Le séisme a frappé le 14 octobre la région."};
+    json_t *o = story(later, 2, NULL, 0);
+    CHECK(o && count_kind(o, "date") == 0);
+    json_decref(o);
+    /* an article that names both days tells two moments */
+    const char *both[] = {"Le séisme a frappé le 10 octobre la région.",
+                          "Le séisme a frappé le 9 octobre la région, puis une réplique le 10 octobre."};
+    o = story(both, 2, NULL, 0);
+    CHECK(o && count_kind(o, "date") == 0);
+    json_decref(o);
+    /* the day something was said is that of the report */
+    const char *said[] = {"The earthquake struck the region on October 9.",
+                          "The earthquake struck the region, officials announced October 10."};
+    o = story_at(said, p, 2, "en", NULL, 0);
+    CHECK(o && count_kind(o, "date") == 0);
+    json_decref(o);
+    /* sentences about different things */
+    const char *other[] = {"Le séisme a frappé le 10 octobre la région.",
+                           "Le ministre a visité le 9 octobre une école de Lyon avec le maire."};
+    o = story(other, 2, NULL, 0);
+    CHECK(o && count_kind(o, "date") == 0);
+    json_decref(o);
+    const char *same[] = {"The earthquake struck the northern region on October 9.",
+                          "The earthquake struck the northern region on October 10."};
+    o = story_at(same, p, 2, "en", NULL, 0);
+    CHECK(o && count_kind(o, "date") == 1);
     json_decref(o);
   }
   TEST("empty story") {
