@@ -67,6 +67,7 @@ void rcp__cluster_params_default(rcp_cluster_params *p) {
   p->merge_series = 0.8;
   p->name_cap = 2.0;
   p->merge_one_pub = 1.0;
+  p->name_cap_later = 1.0;
 }
 
 /* ================================================================== */
@@ -1337,7 +1338,7 @@ static int close_expired(rcp_clusterer *c, rcp_buf *b) {
 }
 
 /* One similarity from the cosines of the families both sides have. */
-static double combine(const rcp_cluster_params *P, const double *cf, const int *present) {
+static double combine_cap(const rcp_cluster_params *P, const double *cf, const int *present, double cap) {
   double famw[FAM_COUNT] = { P->w_stem, P->w_title, P->w_name, P->w_num };
   double num = 0, den = 0;
   for (int f = 0; f < FAM_COUNT; f++) {
@@ -1347,15 +1348,18 @@ static double combine(const rcp_cluster_params *P, const double *cf, const int *
     ** agree too: one person, or one figure, in otherwise different
     ** wording is another event (Olivier Véran's allowances / Olivier
     ** Véran on the epidemic); at most name_cap times the stems' cosine */
-    if ((f == FAM_NAME || f == FAM_NUM) && P->name_cap > 0 && present[FAM_STEM] &&
-        x > P->name_cap * cf[FAM_STEM])
-      x = P->name_cap * cf[FAM_STEM];
+    if ((f == FAM_NAME || f == FAM_NUM) && cap > 0 && present[FAM_STEM] && x > cap * cf[FAM_STEM])
+      x = cap * cf[FAM_STEM];
     if (P->geo_eps > 0) num += famw[f] * log(x > P->geo_eps ? x : P->geo_eps);
     else num += famw[f] * x;
     den += famw[f];
   }
   if (den <= 0) return 0;
   return P->geo_eps > 0 ? exp(num / den) : num / den;
+}
+
+static double combine(const rcp_cluster_params *P, const double *cf, const int *present) {
+  return combine_cap(P, cf, present, P->name_cap);
 }
 
 /* Similarity of two live stories' centroids, family by family. */
@@ -1661,7 +1665,13 @@ static int cluster_one(rcp_clusterer *c, pend *p, feat *v, feat *vh, cand *cd, c
         present[fm] = dfam[fm] && (s->nf2[fm] > 0 || P->geo_eps <= 0) && !(series && fm == FAM_TITLE);
         cf[fm] = present[fm] && s->nf2[fm] > 0 ? dotf[fm] / sqrt(s->nf2[fm]) : 0;
       }
-      double cs = combine(P, cf, present);
+      /* a page of a later publication day than the story's last: the
+      ** names and numbers count at most name_cap_later (1) times the
+      ** stems' cosine (the same person or country on another day, in
+      ** other words, is how a topic chained day by day on the stream) */
+      int later = P->name_cap_later > 0 && p->pub_time != INT64_MIN && s->last != INT64_MIN &&
+                  day_of(p->pub_time) > day_of(s->last);
+      double cs = later ? combine_cap(P, cf, present, P->name_cap_later) : combine(P, cf, present);
       double sim = cs * tf;
       if (ok && cd[k].bonus > sim) sim = cd[k].bonus;
       cd[k].sim = ok ? sim : 0;

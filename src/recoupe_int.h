@@ -526,6 +526,7 @@ typedef struct rcp_cluster_params {
   double name_cap;    /* > 0: the names' and numbers' cosines count at most name_cap x the stems' */
   double merge_one_pub; /* a one-article story merges into one with publication days at
                            join x this, its similarity decayed by the publication-day gap */
+  double name_cap_later; /* > 0: name_cap for a page published on a later day than the story's last */
 } rcp_cluster_params;
 void rcp__cluster_params_default(rcp_cluster_params *p);
 void rcp__cluster_set_params(rcp_clusterer *c, const rcp_cluster_params *p);
