@@ -565,7 +565,7 @@ static int rate(const rcp_doc *d, const rcp_figure *f) {
   return d->text && e < d->text_len && d->text[e] == '/';
 }
 
-typedef struct fref { size_t doc; const rcp_figure *f; int64_t day, pday, pub; } fref;
+typedef struct fref { size_t doc; const rcp_figure *f; int64_t day, pday, pub; int per; int64_t pday0; } fref;
 
 /* A unit of its own ("%", a currency, degrees) against the noun written
 ** after the number ("foyers", "km", "kilomètres"): the nouns are compared
@@ -646,6 +646,31 @@ static int64_t figure_day(const rcp_doc *d, const rcp_figure *f) {
   return best;
 }
 
+/* The year or month a figure is stated for: the nearest month or year in
+** its sentence ("2 107 actes en 2019" / "1 986 en 2017"), not after
+** "depuis"; *per is 1 for a month, 2 for a year, 0 when there is none. */
+static int64_t figure_period(const rcp_doc *d, const rcp_figure *f, int *per) {
+  int64_t best = INT64_MIN;
+  uint32_t dist = UINT32_MAX;
+  *per = 0;
+  for (size_t i = 0; i < d->ndates; i++) {
+    const rcp_date_mention *m = &d->dates[i];
+    if (m->sent != f->sent || m->duration || m->day == INT64_MIN || (m->precision != 1 && m->precision != 2))
+      continue;
+    if (span_date(d, m)) continue;
+    uint32_t dd = m->off > f->off ? m->off - f->off : f->off - m->off;
+    if (dd < dist) { dist = dd; best = m->day; *per = m->precision; }
+  }
+  return best;
+}
+
+/* Year * 12 + month of a day number (days since 1970-01-01). */
+static int64_t month_of(int64_t day) {
+  char b[11];
+  rcp__fmt_day(day * 86400, b);
+  return atoi(b) * 12 + atoi(b + 5) - 1;
+}
+
 /* Content words of what is counted beyond its head, as 5-letter folded
 ** stems ("foyers privés d'électricité" -> "prive", "elect").  Two figures
 ** whose descriptions both say more than the head must share one stem to be
@@ -705,6 +730,13 @@ static size_t what_stems(const char *what, char stems[][6], size_t cap) {
 ** is not Monday's count).  Without publication times: both state the same
 ** day, or neither states one. */
 static int same_moment(const fref *a, const fref *b) {
+  /* a year or a month both state: the same one (a record of 2019 against
+  ** that of 2017) */
+  if (a->per && b->per) {
+    int64_t ma = month_of(a->pday0), mb = month_of(b->pday0);
+    if (a->per == 2 || b->per == 2) { ma /= 12; mb /= 12; }
+    if (ma != mb) return 0;
+  }
   int64_t dt = a->pub == INT64_MIN || b->pub == INT64_MIN ? -1 : a->pub > b->pub ? a->pub - b->pub : b->pub - a->pub;
   int sa = a->day != INT64_MIN, sb = b->day != INT64_MIN;
   if (sa && sb && a->day != b->day) return 0;
@@ -805,7 +837,9 @@ static int story_figures(const rcp_story_view *v, const size_t *src, json_t *obj
     for (size_t j = 0; j < v->docs[i]->nfigs; j++) {
       const rcp_figure *f = &v->docs[i]->figs[j];
       if (!f->unit) continue;
-      fs[k].doc = i; fs[k].f = f; fs[k].day = figure_day(v->docs[i], f); fs[k].pday = INT64_MIN; k++;
+      fs[k].doc = i; fs[k].f = f; fs[k].day = figure_day(v->docs[i], f); fs[k].pday = INT64_MIN;
+      fs[k].pday0 = figure_period(v->docs[i], f, &fs[k].per);
+      k++;
     }
   size_t nfs = k;
   /* a figure without a day of its own takes the day of the same value

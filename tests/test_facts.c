@@ -597,6 +597,21 @@ TEST_SUITE(facts_story) {
     CHECK(o && count_kind(o, "figure") == 1);
     json_decref(o);
   }
+  TEST("figures stated for different years are two moments (fr, en)") {
+    const char *p[] = {PUB, PUB};
+    const char *fr[] = {"Au total, 2 107 actes ont été enregistrés en 2019.", "Au total, 1 986 actes avaient été enregistrés en 2017."};
+    json_t *o = story_at(fr, p, 2, "fr", NULL, 0);
+    CHECK(o && count_kind(o, "figure") == 0);
+    json_decref(o);
+    const char *en[] = {"In 2019, 210 incidents were recorded.", "In 2017, 180 incidents were recorded."};
+    o = story_at(en, p, 2, "en", NULL, 0);
+    CHECK(o && count_kind(o, "figure") == 0);
+    json_decref(o);
+    const char *same[] = {"In 2019, 210 incidents were recorded.", "In 2019, 180 incidents were recorded."};
+    o = story_at(same, p, 2, "en", NULL, 0);
+    CHECK(o && count_kind(o, "figure") == 1);
+    json_decref(o);
+  }
   TEST("parts, other members, earlier values and measures are not the count (fr, en)") {
     static const struct { const char *a, *b, *lang; } c[] = {
       {"L'accident a fait des victimes, dont 6 blessés, mardi.", "L'accident a fait 10 blessés mardi.", "fr"},
