@@ -565,7 +565,7 @@ static int rate(const rcp_doc *d, const rcp_figure *f) {
   return d->text && e < d->text_len && d->text[e] == '/';
 }
 
-typedef struct fref { size_t doc; const rcp_figure *f; int64_t day, pday, pub; } fref;
+typedef struct fref { size_t doc; const rcp_figure *f; int64_t day, pday, pub; int per; int64_t pday0; int abs; } fref;
 
 /* A unit of its own ("%", a currency, degrees) against the noun written
 ** after the number ("foyers", "km", "kilomètres"): the nouns are compared
@@ -633,17 +633,43 @@ static int span_date(const rcp_doc *d, const rcp_date_mention *m) {
   return 0;
 }
 
-static int64_t figure_day(const rcp_doc *d, const rcp_figure *f) {
+static int64_t figure_day(const rcp_doc *d, const rcp_figure *f, int *abs) {
   int64_t best = INT64_MIN;
+  *abs = 0;
   uint32_t dist = UINT32_MAX;
   for (size_t i = 0; i < d->ndates; i++) {
     const rcp_date_mention *m = &d->dates[i];
     if (m->sent != f->sent || m->duration || m->day == INT64_MIN || m->precision != 0) continue;
     if (span_date(d, m)) continue;
     uint32_t dd = m->off > f->off ? m->off - f->off : f->off - m->off;
-    if (dd < dist) { dist = dd; best = m->day; }
+    if (dd < dist) { dist = dd; best = m->day; *abs = !m->relative; }
   }
   return best;
+}
+
+/* The year or month a figure is stated for: the nearest month or year in
+** its sentence ("2 107 actes en 2019" / "1 986 en 2017"), not after
+** "depuis"; *per is 1 for a month, 2 for a year, 0 when there is none. */
+static int64_t figure_period(const rcp_doc *d, const rcp_figure *f, int *per) {
+  int64_t best = INT64_MIN;
+  uint32_t dist = UINT32_MAX;
+  *per = 0;
+  for (size_t i = 0; i < d->ndates; i++) {
+    const rcp_date_mention *m = &d->dates[i];
+    if (m->sent != f->sent || m->duration || m->day == INT64_MIN || (m->precision != 1 && m->precision != 2))
+      continue;
+    if (span_date(d, m)) continue;
+    uint32_t dd = m->off > f->off ? m->off - f->off : f->off - m->off;
+    if (dd < dist) { dist = dd; best = m->day; *per = m->precision; }
+  }
+  return best;
+}
+
+/* Year * 12 + month of a day number (days since 1970-01-01). */
+static int64_t month_of(int64_t day) {
+  char b[11];
+  rcp__fmt_day(day * 86400, b);
+  return atoi(b) * 12 + atoi(b + 5) - 1;
 }
 
 /* Content words of what is counted beyond its head, as 5-letter folded
@@ -698,17 +724,27 @@ static size_t what_stems(const char *what, char stems[][6], size_t cap) {
 
 
 /* Are two figures given for one moment?  Their articles were published
-** within RCP_FX_FIG_HOURS of each other; when both state a day it is the
+** within RCP_FX_FIG_HOURS of each other (within a day when both give the
+** same date in full: "dimanche 26 juillet"); when both state a day it is the
 ** same day ("12 000 foyers mardi soir" / "9 500 foyers dans la soirée de
 ** mardi"); when only one does, it is the day the other was published
 ** ("3 430 en réanimation, 266 de moins que lundi", published on Tuesday,
 ** is not Monday's count).  Without publication times: both state the same
 ** day, or neither states one. */
 static int same_moment(const fref *a, const fref *b) {
+  /* a year or a month both state: the same one (a record of 2019 against
+  ** that of 2017) */
+  if (a->per && b->per) {
+    int64_t ma = month_of(a->pday0), mb = month_of(b->pday0);
+    if (a->per == 2 || b->per == 2) { ma /= 12; mb /= 12; }
+    if (ma != mb) return 0;
+  }
   int64_t dt = a->pub == INT64_MIN || b->pub == INT64_MIN ? -1 : a->pub > b->pub ? a->pub - b->pub : b->pub - a->pub;
   int sa = a->day != INT64_MIN, sb = b->day != INT64_MIN;
   if (sa && sb && a->day != b->day) return 0;
   if (dt < 0) return sa == sb;
+  /* both give the date in full ("dimanche 26 juillet"): within a day */
+  if (sa && sb && a->abs && b->abs) return dt <= 24 * 3600;
   if (dt > (int64_t)RCP_FX_FIG_HOURS * 3600) return 0;
   if (sa && sb) return 1;
   if (a->day != INT64_MIN && a->day != b->pday) return 0;
@@ -805,7 +841,9 @@ static int story_figures(const rcp_story_view *v, const size_t *src, json_t *obj
     for (size_t j = 0; j < v->docs[i]->nfigs; j++) {
       const rcp_figure *f = &v->docs[i]->figs[j];
       if (!f->unit) continue;
-      fs[k].doc = i; fs[k].f = f; fs[k].day = figure_day(v->docs[i], f); fs[k].pday = INT64_MIN; k++;
+      fs[k].doc = i; fs[k].f = f; fs[k].day = figure_day(v->docs[i], f, &fs[k].abs); fs[k].pday = INT64_MIN;
+      fs[k].pday0 = figure_period(v->docs[i], f, &fs[k].per);
+      k++;
     }
   size_t nfs = k;
   /* a figure without a day of its own takes the day of the same value
@@ -814,7 +852,7 @@ static int story_figures(const rcp_story_view *v, const size_t *src, json_t *obj
     if (fs[a].day != INT64_MIN) continue;
     for (size_t b = 0; b < nfs; b++)
       if (b != a && fs[b].doc == fs[a].doc && fs[b].day != INT64_MIN && fs[b].f->quantity == fs[a].f->quantity &&
-          !strcmp(qual_or_empty(fs[b].f), qual_or_empty(fs[a].f))) { fs[a].day = fs[b].day; break; }
+          !strcmp(qual_or_empty(fs[b].f), qual_or_empty(fs[a].f))) { fs[a].day = fs[b].day; fs[a].abs = fs[b].abs; break; }
   }
   /* and the publication day: two tolls that state no day, given on Monday
   ** and on Wednesday, are two moments of a running count */

@@ -583,6 +583,22 @@ TEST_SUITE(facts_story) {
     CHECK(o && count_kind(o, "figure") == 0);
     json_decref(o);
   }
+  TEST("one date given in full by both holds for a day; a weekday alone for 3 hours (fr, en)") {
+    const char *pubs[] = {"2026-10-11T19:00:00Z", "2026-10-12T11:00:00Z"};
+    const char *fr[] = {"Dimanche 11 octobre, 11 secrétaires d'Etat ont été nommés.",
+                        "Dimanche 11 octobre, douze secrétaires d'Etat ont été nommés."};
+    json_t *o = story_at(fr, pubs, 2, "fr", NULL, 0);
+    CHECK(o && count_kind(o, "figure") == 1);
+    json_decref(o);
+    const char *en[] = {"On October 11, 11 ministers were appointed.", "On October 11, twelve ministers were appointed."};
+    o = story_at(en, pubs, 2, "en", NULL, 0);
+    CHECK(o && count_kind(o, "figure") == 1);
+    json_decref(o);
+    const char *wk[] = {"Dimanche, 11 secrétaires d'Etat ont été nommés.", "Dimanche, douze secrétaires d'Etat ont été nommés."};
+    o = story_at(wk, pubs, 2, "fr", NULL, 0);
+    CHECK(o && count_kind(o, "figure") == 0);
+    json_decref(o);
+  }
   TEST("a day stated by one figure must be the day the other was published") {
     /* Tuesday's articles: Monday's count against today's */
     const char *t[] = {"Lundi, 3 696 patients étaient en réanimation.", "Au total, 3 430 patients sont en réanimation."};
@@ -594,6 +610,21 @@ TEST_SUITE(facts_story) {
     const char *t2[] = {"Depuis lundi, 40 personnes ont été évacuées.", "Au total, 45 personnes ont été évacuées."};
     const char *wed[] = {"2026-10-14T10:00:00Z", "2026-10-14T11:00:00Z"};
     o = story_at(t2, wed, 2, "fr", NULL, 0);
+    CHECK(o && count_kind(o, "figure") == 1);
+    json_decref(o);
+  }
+  TEST("figures stated for different years are two moments (fr, en)") {
+    const char *p[] = {PUB, PUB};
+    const char *fr[] = {"Au total, 2 107 actes ont été enregistrés en 2019.", "Au total, 1 986 actes avaient été enregistrés en 2017."};
+    json_t *o = story_at(fr, p, 2, "fr", NULL, 0);
+    CHECK(o && count_kind(o, "figure") == 0);
+    json_decref(o);
+    const char *en[] = {"In 2019, 210 incidents were recorded.", "In 2017, 180 incidents were recorded."};
+    o = story_at(en, p, 2, "en", NULL, 0);
+    CHECK(o && count_kind(o, "figure") == 0);
+    json_decref(o);
+    const char *same[] = {"In 2019, 210 incidents were recorded.", "In 2019, 180 incidents were recorded."};
+    o = story_at(same, p, 2, "en", NULL, 0);
     CHECK(o && count_kind(o, "figure") == 1);
     json_decref(o);
   }
