@@ -581,6 +581,40 @@ TEST_SUITE(cluster) {
     CHECK(s.story[1] == s.story[2] && s.story[2] == s.story[3]);
     for (int i = 0; i < 3; i++) rcp_doc_free(d[i]);
   }
+  TEST("the same person on a later day, in other words: another story") {
+    /* names count at most once the stems' cosine for a page of a later
+    ** day than the story's last (twice on its days): on the stream, one
+    ** senator's statements of several days were one story */
+    rcp_doc *d[2] = {
+      page(ctx, "r1", "Bruno Retailleau, président du groupe LR au Sénat, juge que les inconvénients du "
+           "confinement deviennent supérieurs aux bénéfices. Bruno Retailleau demande au gouvernement "
+           "de rouvrir les commerces et les écoles dans les départements peu touchés par le virus.",
+           "2020-04-20T10:00:00+02:00", NULL, 1),
+      page(ctx, "r2", "Pour sortir de la crise, il faudra accepter de travailler davantage, estime Bruno "
+           "Retailleau au Sénat. Les salariés travailleraient trente-sept heures payées trente-cinq "
+           "pendant un an pour relancer l'économie.",
+           "2020-04-21T10:00:00+02:00", NULL, 2),
+    };
+    CHECK(d[0] && d[1]);
+    rcp_cluster_params p;
+    rcp__cluster_params_default(&p);
+    seen s;
+    CHECK_INT(run_params(ctx, d, 2, &p, &s), RCP_OK);
+    CHECK(s.story[1] > 0 && s.story[2] > 0 && s.story[1] != s.story[2]);
+    p.name_cap_later = 0;              /* without the rule: one story */
+    CHECK_INT(run_params(ctx, d, 2, &p, &s), RCP_OK);
+    CHECK(s.story[1] > 0 && s.story[1] == s.story[2]);
+    /* the same page on the same day: names count twice the stems, it joins */
+    rcp__cluster_params_default(&p);
+    rcp_doc *e[2] = { d[0], page(ctx, "r3", "Pour sortir de la crise, il faudra accepter de travailler davantage, "
+           "estime Bruno Retailleau au Sénat. Les salariés travailleraient trente-sept heures payées "
+           "trente-cinq pendant un an pour relancer l'économie.", "2020-04-20T18:00:00+02:00", NULL, 3) };
+    CHECK(e[1] != NULL);
+    CHECK_INT(run_params(ctx, e, 2, &p, &s), RCP_OK);
+    CHECK(s.story[1] > 0 && s.story[1] == s.story[3]);
+    rcp_doc_free(e[1]);
+    for (int i = 0; i < 2; i++) rcp_doc_free(d[i]);
+  }
   free_fixture(&f);
   rcp_ctx_free(ctx);
 }
