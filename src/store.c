@@ -17,7 +17,7 @@
 #include "store_int.h"
 
 #include <stdio.h>  /* snprintf */
-#include <string.h> /* strlen */
+#include <string.h> /* memcpy, strcmp, strlen */
 
 static const char *const migrations[] = {
   /* 1: articles, metadata */
@@ -129,6 +129,36 @@ void rcp__store_done(rcp_store *s, sqlite3_stmt *st) {
       return;
     }
   sqlite3_finalize(st);
+}
+
+int rcp__store_blob_get(rcp_store *s, const char *sql, const char *what, const char *key,
+                        void **p, size_t *n) {
+  *p = NULL;
+  *n = 0;
+  sqlite3_stmt *st;
+  RCP_TRY(rcp__store_stmt(s, sql, &st));
+  sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+  int rc = RCP_OK, sr = sqlite3_step(st);
+  if (sr == SQLITE_ROW) {
+    size_t len = (size_t)sqlite3_column_bytes(st, 0);
+    const void *b = sqlite3_column_blob(st, 0);
+    *p = rcp__malloc(len ? len : 1);
+    if (!*p) rc = RCP_ENOMEM;
+    else { if (len) memcpy(*p, b, len); *n = len; }
+  } else if (sr != SQLITE_DONE) rc = rcp__store_fail(s, what);
+  rcp__store_done(s, st);
+  return rc;
+}
+
+int rcp__store_blob_put(rcp_store *s, const char *sql, const char *what, const char *key,
+                        const void *p, size_t n) {
+  sqlite3_stmt *st;
+  RCP_TRY(rcp__store_stmt(s, sql, &st));
+  sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+  sqlite3_bind_blob(st, 2, p, (int)n, SQLITE_STATIC);
+  int rc = sqlite3_step(st);
+  rcp__store_done(s, st);
+  return rc == SQLITE_DONE ? RCP_OK : rcp__store_fail(s, what);
 }
 
 void rcp__store_bind_text(sqlite3_stmt *st, int i, const char *v) {

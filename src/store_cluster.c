@@ -37,7 +37,7 @@ static void bind_time(sqlite3_stmt *st, int i, int64_t t) {
 
 int rcp__store_story_put(rcp_store *s, const rcp_story_rec *r) {
   sqlite3_stmt *st;
-  RCP_TRY(rcp__store_prepare(s,
+  RCP_TRY(rcp__store_stmt(s,
     "INSERT INTO stories(id,title,language,first_pub,last_pub,event_day,n_articles,closed,"
     "merged_into,state,closed_seq) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)"
     " ON CONFLICT(id) DO UPDATE SET title=COALESCE(?2,title), language=COALESCE(?3,language),"
@@ -57,45 +57,45 @@ int rcp__store_story_put(rcp_store *s, const rcp_story_rec *r) {
   else sqlite3_bind_null(st, 10);
   if (r->closed_seq) sqlite3_bind_int64(st, 11, r->closed_seq); else sqlite3_bind_null(st, 11);
   int rc = sqlite3_step(st);
-  sqlite3_finalize(st);
+  rcp__store_done(s, st);
   return rc == SQLITE_DONE ? RCP_OK : rcp__store_fail(s, "write story");
 }
 
 int rcp__store_story_add_article(rcp_store *s, int64_t story, int64_t article) {
   sqlite3_stmt *st;
-  RCP_TRY(rcp__store_prepare(s, "INSERT OR REPLACE INTO story_articles(article,story) VALUES(?,?)", &st));
+  RCP_TRY(rcp__store_stmt(s, "INSERT OR REPLACE INTO story_articles(article,story) VALUES(?,?)", &st));
   sqlite3_bind_int64(st, 1, article);
   sqlite3_bind_int64(st, 2, story);
   int rc = sqlite3_step(st);
-  sqlite3_finalize(st);
+  rcp__store_done(s, st);
   return rc == SQLITE_DONE ? RCP_OK : rcp__store_fail(s, "write story article");
 }
 
 int rcp__store_story_merge(rcp_store *s, int64_t from, int64_t into) {
   sqlite3_stmt *st;
-  RCP_TRY(rcp__store_prepare(s, "UPDATE story_articles SET story=? WHERE story=?", &st));
+  RCP_TRY(rcp__store_stmt(s, "UPDATE story_articles SET story=? WHERE story=?", &st));
   sqlite3_bind_int64(st, 1, into);
   sqlite3_bind_int64(st, 2, from);
   int rc = sqlite3_step(st);
-  sqlite3_finalize(st);
+  rcp__store_done(s, st);
   if (rc != SQLITE_DONE) return rcp__store_fail(s, "merge stories");
   /* storylines of the merged-away story now belong to the survivor */
-  RCP_TRY(rcp__store_prepare(s, "UPDATE OR IGNORE story_links SET a=?1 WHERE a=?2", &st));
+  RCP_TRY(rcp__store_stmt(s, "UPDATE OR IGNORE story_links SET a=?1 WHERE a=?2", &st));
   sqlite3_bind_int64(st, 1, into);
   sqlite3_bind_int64(st, 2, from);
   rc = sqlite3_step(st);
-  sqlite3_finalize(st);
+  rcp__store_done(s, st);
   if (rc != SQLITE_DONE) return rcp__store_fail(s, "merge story links");
-  RCP_TRY(rcp__store_prepare(s, "UPDATE OR IGNORE story_links SET b=?1 WHERE b=?2", &st));
+  RCP_TRY(rcp__store_stmt(s, "UPDATE OR IGNORE story_links SET b=?1 WHERE b=?2", &st));
   sqlite3_bind_int64(st, 1, into);
   sqlite3_bind_int64(st, 2, from);
   rc = sqlite3_step(st);
-  sqlite3_finalize(st);
+  rcp__store_done(s, st);
   if (rc != SQLITE_DONE) return rcp__store_fail(s, "merge story links");
-  RCP_TRY(rcp__store_prepare(s, "DELETE FROM story_links WHERE a=?1 OR b=?1 OR a=b", &st));
+  RCP_TRY(rcp__store_stmt(s, "DELETE FROM story_links WHERE a=?1 OR b=?1 OR a=b", &st));
   sqlite3_bind_int64(st, 1, from);
   rc = sqlite3_step(st);
-  sqlite3_finalize(st);
+  rcp__store_done(s, st);
   return rc == SQLITE_DONE ? RCP_OK : rcp__store_fail(s, "merge story links");
 }
 
@@ -103,34 +103,34 @@ int rcp__store_story_link(rcp_store *s, int64_t a, int64_t b, const char *kind, 
   sqlite3_stmt *st;
   if (a == b) return RCP_OK;
   if (a > b) { int64_t t = a; a = b; b = t; }
-  RCP_TRY(rcp__store_prepare(s, "INSERT OR REPLACE INTO story_links(a,b,kind,score) VALUES(?,?,?,?)", &st));
+  RCP_TRY(rcp__store_stmt(s, "INSERT OR REPLACE INTO story_links(a,b,kind,score) VALUES(?,?,?,?)", &st));
   sqlite3_bind_int64(st, 1, a);
   sqlite3_bind_int64(st, 2, b);
   sqlite3_bind_text(st, 3, kind, -1, SQLITE_STATIC);
   sqlite3_bind_double(st, 4, score);
   int rc = sqlite3_step(st);
-  sqlite3_finalize(st);
+  rcp__store_done(s, st);
   return rc == SQLITE_DONE ? RCP_OK : rcp__store_fail(s, "write story link");
 }
 
 int rcp__store_live_stories(rcp_store *s, int (*fn)(void *ud, int64_t id, const void *p, size_t n),
                             void *ud) {
   sqlite3_stmt *st;
-  RCP_TRY(rcp__store_prepare(s,
+  RCP_TRY(rcp__store_stmt(s,
     "SELECT id, state FROM stories WHERE closed=0 AND state IS NOT NULL ORDER BY id", &st));
   int rc = RCP_OK, sr;
   while (rc == RCP_OK && (sr = sqlite3_step(st)) == SQLITE_ROW)
     rc = fn(ud, sqlite3_column_int64(st, 0), sqlite3_column_blob(st, 1),
             (size_t)sqlite3_column_bytes(st, 1));
   if (rc == RCP_OK && sr != SQLITE_DONE) rc = rcp__store_fail(s, "read live stories");
-  sqlite3_finalize(st);
+  rcp__store_done(s, st);
   return rc;
 }
 
 int rcp__store_closed_stories(rcp_store *s, int limit,
                               int (*fn)(void *ud, int64_t id, const void *p, size_t n), void *ud) {
   sqlite3_stmt *st;
-  RCP_TRY(rcp__store_prepare(s,
+  RCP_TRY(rcp__store_stmt(s,
     "SELECT id, state FROM (SELECT id, state, closed_seq FROM stories WHERE closed=1"
     " AND merged_into IS NULL AND state IS NOT NULL ORDER BY closed_seq DESC LIMIT ?)"
     " ORDER BY closed_seq", &st));
@@ -140,36 +140,17 @@ int rcp__store_closed_stories(rcp_store *s, int limit,
     rc = fn(ud, sqlite3_column_int64(st, 0), sqlite3_column_blob(st, 1),
             (size_t)sqlite3_column_bytes(st, 1));
   if (rc == RCP_OK && sr != SQLITE_DONE) rc = rcp__store_fail(s, "read closed stories");
-  sqlite3_finalize(st);
+  rcp__store_done(s, st);
   return rc;
 }
 
 int rcp__store_cluster_get(rcp_store *s, const char *key, void **p, size_t *n) {
-  *p = NULL;
-  *n = 0;
-  sqlite3_stmt *st;
-  RCP_TRY(rcp__store_prepare(s, "SELECT value FROM cluster_state WHERE key=?", &st));
-  sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
-  int rc = RCP_OK, sr = sqlite3_step(st);
-  if (sr == SQLITE_ROW) {
-    size_t len = (size_t)sqlite3_column_bytes(st, 0);
-    const void *b = sqlite3_column_blob(st, 0);
-    *p = rcp__malloc(len ? len : 1);
-    if (!*p) rc = RCP_ENOMEM;
-    else { if (len) memcpy(*p, b, len); *n = len; }
-  } else if (sr != SQLITE_DONE) rc = rcp__store_fail(s, "read cluster state");
-  sqlite3_finalize(st);
-  return rc;
+  return rcp__store_blob_get(s, "SELECT value FROM cluster_state WHERE key=?", "read cluster state", key, p, n);
 }
 
 int rcp__store_cluster_put(rcp_store *s, const char *key, const void *p, size_t n) {
-  sqlite3_stmt *st;
-  RCP_TRY(rcp__store_prepare(s, "INSERT OR REPLACE INTO cluster_state(key,value) VALUES(?,?)", &st));
-  sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
-  sqlite3_bind_blob(st, 2, p, (int)n, SQLITE_STATIC);
-  int rc = sqlite3_step(st);
-  sqlite3_finalize(st);
-  return rc == SQLITE_DONE ? RCP_OK : rcp__store_fail(s, "write cluster state");
+  return rcp__store_blob_put(s, "INSERT OR REPLACE INTO cluster_state(key,value) VALUES(?,?)",
+                             "write cluster state", key, p, n);
 }
 
 /* The upper bound of the keys that start with prefix: prefix with its last
@@ -187,7 +168,7 @@ int rcp__store_cluster_scan(rcp_store *s, const char *prefix,
   char end[64];
   RCP_TRY(prefix_end(prefix, end, sizeof end));
   sqlite3_stmt *st;
-  RCP_TRY(rcp__store_prepare(s, "SELECT key, value FROM cluster_state WHERE key >= ?1 AND key < ?2"
+  RCP_TRY(rcp__store_stmt(s, "SELECT key, value FROM cluster_state WHERE key >= ?1 AND key < ?2"
                                 " ORDER BY key", &st));
   sqlite3_bind_text(st, 1, prefix, -1, SQLITE_STATIC);
   sqlite3_bind_text(st, 2, end, -1, SQLITE_STATIC);
@@ -196,7 +177,7 @@ int rcp__store_cluster_scan(rcp_store *s, const char *prefix,
     rc = fn(ud, (const char *)sqlite3_column_text(st, 0), sqlite3_column_blob(st, 1),
             (size_t)sqlite3_column_bytes(st, 1));
   if (rc == RCP_OK && sr != SQLITE_DONE) rc = rcp__store_fail(s, "read cluster state");
-  sqlite3_finalize(st);
+  rcp__store_done(s, st);
   return rc;
 }
 
@@ -204,21 +185,21 @@ int rcp__store_cluster_del_prefix(rcp_store *s, const char *prefix) {
   char end[64];
   RCP_TRY(prefix_end(prefix, end, sizeof end));
   sqlite3_stmt *st;
-  RCP_TRY(rcp__store_prepare(s, "DELETE FROM cluster_state WHERE key >= ?1 AND key < ?2", &st));
+  RCP_TRY(rcp__store_stmt(s, "DELETE FROM cluster_state WHERE key >= ?1 AND key < ?2", &st));
   sqlite3_bind_text(st, 1, prefix, -1, SQLITE_STATIC);
   sqlite3_bind_text(st, 2, end, -1, SQLITE_STATIC);
   int rc = sqlite3_step(st);
-  sqlite3_finalize(st);
+  rcp__store_done(s, st);
   return rc == SQLITE_DONE ? RCP_OK : rcp__store_fail(s, "delete cluster state");
 }
 
 int rcp__store_max_story(rcp_store *s, int64_t *id) {
   sqlite3_stmt *st;
   *id = 0;
-  RCP_TRY(rcp__store_prepare(s, "SELECT COALESCE(MAX(id),0) FROM stories", &st));
+  RCP_TRY(rcp__store_stmt(s, "SELECT COALESCE(MAX(id),0) FROM stories", &st));
   int rc = sqlite3_step(st);
   if (rc == SQLITE_ROW) *id = sqlite3_column_int64(st, 0);
-  sqlite3_finalize(st);
+  rcp__store_done(s, st);
   return rc == SQLITE_ROW ? RCP_OK : rcp__store_fail(s, "read stories");
 }
 
@@ -227,7 +208,7 @@ int rcp__store_max_story(rcp_store *s, int64_t *id) {
 int rcp__store_story_resolve(rcp_store *s, int64_t story, int64_t *out) {
   sqlite3_stmt *st;
   *out = 0;
-  RCP_TRY(rcp__store_prepare(s, "SELECT merged_into FROM stories WHERE id=?", &st));
+  RCP_TRY(rcp__store_stmt(s, "SELECT merged_into FROM stories WHERE id=?", &st));
   int rc = RCP_ENOTFOUND;
   for (int hop = 0; hop < 64; hop++) {
     sqlite3_reset(st);
@@ -238,7 +219,7 @@ int rcp__store_story_resolve(rcp_store *s, int64_t story, int64_t *out) {
     if (sqlite3_column_type(st, 0) == SQLITE_NULL) { *out = story; rc = RCP_OK; break; }
     story = sqlite3_column_int64(st, 0);
   }
-  sqlite3_finalize(st);
+  rcp__store_done(s, st);
   return rc;
 }
 
@@ -250,7 +231,7 @@ int rcp__store_story_articles(rcp_store *s, int64_t story, int64_t **ids, size_t
   if (rc == RCP_ENOTFOUND) return RCP_OK;
   RCP_TRY(rc);
   sqlite3_stmt *st;
-  RCP_TRY(rcp__store_prepare(s,
+  RCP_TRY(rcp__store_stmt(s,
     "SELECT a.id FROM story_articles sa JOIN articles a ON a.id=sa.article WHERE sa.story=?"
     " ORDER BY a.pub_time IS NULL, a.pub_time, a.id", &st));
   sqlite3_bind_int64(st, 1, id);
@@ -266,30 +247,30 @@ int rcp__store_story_articles(rcp_store *s, int64_t story, int64_t **ids, size_t
     (*ids)[(*n)++] = sqlite3_column_int64(st, 0);
   }
   if (rc == RCP_OK && sr != SQLITE_DONE) rc = rcp__store_fail(s, "read story articles");
-  sqlite3_finalize(st);
+  rcp__store_done(s, st);
   if (rc != RCP_OK) { rcp__free(*ids); *ids = NULL; *n = 0; }
   return rc;
 }
 
 int rcp__store_put_digest(rcp_store *s, int64_t story, const char *json) {
   sqlite3_stmt *st;
-  RCP_TRY(rcp__store_prepare(s, "UPDATE stories SET digest=? WHERE id=?", &st));
+  RCP_TRY(rcp__store_stmt(s, "UPDATE stories SET digest=? WHERE id=?", &st));
   rcp__store_bind_text(st, 1, json);
   sqlite3_bind_int64(st, 2, story);
   int rc = sqlite3_step(st);
-  sqlite3_finalize(st);
+  rcp__store_done(s, st);
   return rc == SQLITE_DONE ? RCP_OK : rcp__store_fail(s, "write digest");
 }
 
 int rcp__store_article_story(rcp_store *s, const char *ext_id, int64_t *story) {
   sqlite3_stmt *st;
   *story = 0;
-  RCP_TRY(rcp__store_prepare(s,
+  RCP_TRY(rcp__store_stmt(s,
     "SELECT sa.story FROM articles a JOIN story_articles sa ON sa.article=a.id WHERE a.ext_id=?", &st));
   sqlite3_bind_text(st, 1, ext_id, -1, SQLITE_STATIC);
   int sr = sqlite3_step(st);
   if (sr == SQLITE_ROW) *story = sqlite3_column_int64(st, 0);
-  sqlite3_finalize(st);
+  rcp__store_done(s, st);
   return sr == SQLITE_ROW || sr == SQLITE_DONE ? RCP_OK : rcp__store_fail(s, "find article story");
 }
 
@@ -331,12 +312,12 @@ void rcp__story_rows_free(rcp_story_row *rows, size_t n) {
 int rcp__store_story_get(rcp_store *s, int64_t id, rcp_story_row *row) {
   memset(row, 0, sizeof *row);
   sqlite3_stmt *st;
-  RCP_TRY(rcp__store_prepare(s, "SELECT " STORY_COLS " FROM stories s WHERE s.id=?", &st));
+  RCP_TRY(rcp__store_stmt(s, "SELECT " STORY_COLS " FROM stories s WHERE s.id=?", &st));
   sqlite3_bind_int64(st, 1, id);
   int sr = sqlite3_step(st), rc;
   if (sr == SQLITE_ROW) rc = story_row(st, row);
   else rc = sr == SQLITE_DONE ? RCP_ENOTFOUND : rcp__store_fail(s, "read story");
-  sqlite3_finalize(st);
+  rcp__store_done(s, st);
   if (rc != RCP_OK) {
     rcp__free(row->title); rcp__free(row->language); rcp__free(row->digest);
     memset(row, 0, sizeof *row);
@@ -401,7 +382,7 @@ int rcp__store_story_article_rows(rcp_store *s, int64_t story, rcp_article_row *
   *rows = NULL;
   *n = 0;
   sqlite3_stmt *st;
-  RCP_TRY(rcp__store_prepare(s,
+  RCP_TRY(rcp__store_stmt(s,
     "SELECT a.id, a.pub_time, a.ext_id, a.source, a.url, a.site, a.title, a.published, a.author,"
     " a.credited_source FROM story_articles sa JOIN articles a ON a.id=sa.article"
     " WHERE sa.story=? ORDER BY a.pub_time IS NULL, a.pub_time, a.id", &st));
@@ -425,7 +406,7 @@ int rcp__store_story_article_rows(rcp_store *s, int64_t story, rcp_article_row *
     if (!r->ext_id) { rc = RCP_ENOMEM; break; }
   }
   if (rc == RCP_OK && sr != SQLITE_DONE) rc = rcp__store_fail(s, "read story articles");
-  sqlite3_finalize(st);
+  rcp__store_done(s, st);
   if (rc != RCP_OK) { rcp__article_rows_free(*rows, *n); *rows = NULL; *n = 0; }
   return rc;
 }
@@ -434,7 +415,7 @@ int rcp__store_story_links(rcp_store *s, int64_t story, rcp_story_link **links, 
   *links = NULL;
   *n = 0;
   sqlite3_stmt *st;
-  RCP_TRY(rcp__store_prepare(s,
+  RCP_TRY(rcp__store_stmt(s,
     "SELECT CASE WHEN a=?1 THEN b ELSE a END, kind, score FROM story_links"
     " WHERE a=?1 OR b=?1 ORDER BY 1, 2", &st));
   sqlite3_bind_int64(st, 1, story);
@@ -453,7 +434,7 @@ int rcp__store_story_links(rcp_store *s, int64_t story, rcp_story_link **links, 
     l->score = sqlite3_column_double(st, 2);
   }
   if (rc == RCP_OK && sr != SQLITE_DONE) rc = rcp__store_fail(s, "read story links");
-  sqlite3_finalize(st);
+  rcp__store_done(s, st);
   if (rc != RCP_OK) { rcp__free(*links); *links = NULL; *n = 0; }
   return rc;
 }

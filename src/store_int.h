@@ -36,6 +36,13 @@ int rcp__store_prepare(rcp_store *s, const char *sql, sqlite3_stmt **st);
 ** again, uncached, and finalized by rcp__store_done. */
 int rcp__store_stmt(rcp_store *s, const char *sql, sqlite3_stmt **st);
 void rcp__store_done(rcp_store *s, sqlite3_stmt *st);
+/* A blob by text key in a (key, value) table: sql selects the value for ?1
+** (get; *p NULL when absent, to be freed) or stores (?1, ?2) (put); what
+** names the operation in error messages. */
+int rcp__store_blob_get(rcp_store *s, const char *sql, const char *what, const char *key,
+                        void **p, size_t *n);
+int rcp__store_blob_put(rcp_store *s, const char *sql, const char *what, const char *key,
+                        const void *p, size_t n);
 /* Binds a C string or NULL. */
 void rcp__store_bind_text(sqlite3_stmt *st, int i, const char *s);
 

@@ -89,33 +89,15 @@ int rcp__store_relate_window(rcp_store *s, int64_t from,
 }
 
 int rcp__store_relate_state_get(rcp_store *s, const char *key, uint8_t **val, size_t *n) {
-  *val = NULL;
-  *n = 0;
-  sqlite3_stmt *st;
-  RCP_TRY(rcp__store_stmt(s, "SELECT value FROM relate_state WHERE key=?", &st));
-  sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
-  int rc = RCP_OK, step = sqlite3_step(st);
-  if (step == SQLITE_ROW) {
-    const void *b = sqlite3_column_blob(st, 0);
-    size_t nb = (size_t)sqlite3_column_bytes(st, 0);
-    *val = rcp__malloc(nb ? nb : 1);
-    if (!*val) rc = RCP_ENOMEM;
-    else { if (nb) memcpy(*val, b, nb); *n = nb; }
-  } else if (step != SQLITE_DONE) {
-    rc = rcp__store_fail(s, "read relate state");
-  }
-  rcp__store_done(s, st);
+  void *p = NULL;
+  int rc = rcp__store_blob_get(s, "SELECT value FROM relate_state WHERE key=?", "read relate state", key, &p, n);
+  *val = p;
   return rc;
 }
 
 int rcp__store_relate_state_put(rcp_store *s, const char *key, const uint8_t *val, size_t n) {
-  sqlite3_stmt *st;
-  RCP_TRY(rcp__store_stmt(s, "INSERT OR REPLACE INTO relate_state(key,value) VALUES(?,?)", &st));
-  sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
-  sqlite3_bind_blob(st, 2, val, (int)n, SQLITE_STATIC);
-  int rc = sqlite3_step(st);
-  rcp__store_done(s, st);
-  return rc == SQLITE_DONE ? RCP_OK : rcp__store_fail(s, "write relate state");
+  return rcp__store_blob_put(s, "INSERT OR REPLACE INTO relate_state(key,value) VALUES(?,?)",
+                             "write relate state", key, val, n);
 }
 
 int rcp__store_relate_put_rel(rcp_store *s, int64_t a, const rcp_rel *r) {
