@@ -294,28 +294,6 @@ TEST_SUITE(facts_quotes) {
 
 /* ---- story level ----------------------------------------------------- */
 
-static json_t *story(const char *const *texts, size_t n, const rcp_story_rel *rels, size_t nrels) {
-  rcp_doc *docs[8];
-  char id[8];
-  for (size_t i = 0; i < n; i++) {
-    snprintf(id, sizeof id, "a%zu", i + 1);
-    docs[i] = mkdoc(id, texts[i], PUB, "fr");
-    if (!docs[i] || rcp__facts(NULL, docs[i]) != RCP_OK) return NULL;
-  }
-  rcp_story_view v;
-  memset(&v, 0, sizeof v);
-  v.id = 1;
-  v.docs = docs;
-  v.ndocs = n;
-  v.rels = (rcp_story_rel *)(uintptr_t)rels;
-  v.nrels = nrels;
-  json_t *o = json_object();
-  int rc = rcp__story_facts(NULL, &v, o);
-  for (size_t i = 0; i < n; i++) rcp_doc_free(docs[i]);
-  if (rc != RCP_OK) { json_decref(o); return NULL; }
-  return o;
-}
-
 /* A story of n articles with their own publication times and language. */
 static json_t *story_at(const char *const *texts, const char *const *pubs, size_t n, const char *lang,
                         const rcp_story_rel *rels, size_t nrels) {
@@ -338,6 +316,13 @@ static json_t *story_at(const char *const *texts, const char *const *pubs, size_
   for (size_t i = 0; i < n; i++) rcp_doc_free(docs[i]);
   if (rc != RCP_OK) { json_decref(o); return NULL; }
   return o;
+}
+
+/* A French story of n articles published at PUB. */
+static json_t *story(const char *const *texts, size_t n, const rcp_story_rel *rels, size_t nrels) {
+  const char *pubs[8];
+  for (size_t i = 0; i < n && i < 8; i++) pubs[i] = PUB;
+  return story_at(texts, pubs, n, "fr", rels, nrels);
 }
 
 static json_t *entity_named(json_t *o, const char *name) {

@@ -60,6 +60,17 @@ static const char *rel2(rcp_doc *x, rcp_doc *y, size_t *a, double *score) {
 
 #define DAY 86400
 
+/* A dispatch and its later version, rewritten with the same facts (the
+** update and run-split tests). */
+static const char *const gard_first =
+  "Le préfet du Gard Jean Dupont a déclenché mardi le plan ORSEC à Alès, où 12 000 foyers sont privés de courant. "
+  "Enedis espère rétablir le réseau jeudi, selon Météo-France qui maintient la vigilance rouge sur les Cévennes.";
+static const char *const gard_later =
+  "Privés d'électricité depuis la nuit, quelque 12 000 foyers attendent toujours le retour du courant autour d'Alès. "
+  "Jean Dupont, préfet du Gard, avait activé le dispositif ORSEC dès mardi matin. "
+  "Météo-France n'a pas levé son alerte rouge pour les Cévennes, et Enedis ne promet rien avant jeudi. "
+  "Dans les gymnases ouverts par la mairie, des dizaines de familles ont passé une nuit blanche, sans nouvelles de leurs voisins.";
+
 TEST_SUITE(relate_kinds) {
   TEST("duplicate: same text, other spacing and case") {
     char t[8192];
@@ -125,19 +136,11 @@ TEST_SUITE(relate_kinds) {
     rcp_doc_free(a); rcp_doc_free(b);
   }
   TEST("update: the same headline hours later, the dispatch rewritten with its facts") {
-    static const char *first =
-      "Le préfet du Gard Jean Dupont a déclenché mardi le plan ORSEC à Alès, où 12 000 foyers sont privés de courant. "
-      "Enedis espère rétablir le réseau jeudi, selon Météo-France qui maintient la vigilance rouge sur les Cévennes.";
-    static const char *later =
-      "Privés d'électricité depuis la nuit, quelque 12 000 foyers attendent toujours le retour du courant autour d'Alès. "
-      "Jean Dupont, préfet du Gard, avait activé le dispositif ORSEC dès mardi matin. "
-      "Météo-France n'a pas levé son alerte rouge pour les Cévennes, et Enedis ne promet rien avant jeudi. "
-      "Dans les gymnases ouverts par la mairie, des dizaines de familles ont passé une nuit blanche, sans nouvelles de leurs voisins.";
     static const char *headline = "Crues dans le Gard : des milliers de foyers privés d'électricité";
     for (int k = 0; k < 3; k++) {
       /* k 0: same headline, 5 hours later: a version of the dispatch; 1: another
       ** headline: a rewrite by another hand; 2: same headline 3 days later */
-      rcp_doc *a = rdoc("a", first, 1000 * DAY), *b = rdoc("b", later, k == 2 ? 1003 * DAY : 1000 * DAY + 5 * 3600);
+      rcp_doc *a = rdoc("a", gard_first, 1000 * DAY), *b = rdoc("b", gard_later, k == 2 ? 1003 * DAY : 1000 * DAY + 5 * 3600);
       if (!a || !b) { CHECK(0); rcp_doc_free(a); rcp_doc_free(b); continue; }
       a->title = headline;
       b->title = k == 1 ? "Alès : nuit blanche dans les gymnases pour les familles sinistrées" : headline;
@@ -397,21 +400,13 @@ TEST_SUITE(relate_runs) {
     ** version under the same headline (the window's headline keys), an
     ** update, an English rewrite, a duplicate; rewrite scores weigh words
     ** by the document frequencies of the pages before */
-    static const char *first =
-      "Le préfet du Gard Jean Dupont a déclenché mardi le plan ORSEC à Alès, où 12 000 foyers sont privés de courant. "
-      "Enedis espère rétablir le réseau jeudi, selon Météo-France qui maintient la vigilance rouge sur les Cévennes.";
-    static const char *later =
-      "Privés d'électricité depuis la nuit, quelque 12 000 foyers attendent toujours le retour du courant autour d'Alès. "
-      "Jean Dupont, préfet du Gard, avait activé le dispositif ORSEC dès mardi matin. "
-      "Météo-France n'a pas levé son alerte rouge pour les Cévennes, et Enedis ne promet rien avant jeudi. "
-      "Dans les gymnases ouverts par la mairie, des dizaines de familles ont passé une nuit blanche, sans nouvelles de leurs voisins.";
     const int64_t T = 1000 * (int64_t)DAY;
     rcp_doc *d[RUN_DOCS];
     d[0] = fdoc("relate/rw_fr_a.txt", "r0", T);
     d[1] = rdoc("r1", paras(0xFF, NULL), T + 60);
     d[2] = fdoc("relate/rw_fr_b.txt", "r2", T + 3600);
-    d[3] = rdoc("r3", first, T + 2 * 3600);
-    d[4] = rdoc("r4", later, T + 7 * 3600);
+    d[3] = rdoc("r3", gard_first, T + 2 * 3600);
+    d[4] = rdoc("r4", gard_later, T + 7 * 3600);
     d[5] = rdoc("r5", paras(0x0F, "Un troisième gymnase a été ouvert mercredi à Alès pour 350 familles évacuées de la vallée."), T + 8 * 3600);
     d[6] = fdoc("relate/rw_en_a.txt", "r6", T + 9 * 3600);
     d[7] = fdoc("relate/rw_en_b.txt", "r7", T + 10 * 3600);
