@@ -29,6 +29,16 @@ def words(t):
     return [w for w in re.findall(r"[a-zà-ÿœæ0-9]+", t.lower()) if w not in STOP and len(w) > 2]
 
 
+
+def load_docs(path):
+    """The stream's articles by id (a .jsonl.gz of {"id", ...} objects)."""
+    docs = {}
+    with gzip.open(path, 'rt', encoding='utf-8') as f:
+        for l in f:
+            o = json.loads(l)
+            docs[str(o['id'])] = o
+    return docs
+
 def main(argv):
     window = 7
     verdicts = None
@@ -40,11 +50,7 @@ def main(argv):
         k = argv.index('--verdicts'); verdicts = argv[k + 1]; argv = argv[:k] + argv[k + 2:]
     if len(argv) != 5:
         sys.exit(__doc__)
-    docs = {}
-    with gzip.open(argv[1], 'rt', encoding='utf-8') as f:
-        for l in f:
-            o = json.loads(l)
-            docs[str(o['id'])] = o
+    docs = load_docs(argv[1])
     assign = {}
     for l in open(argv[3], encoding='utf-8'):
         o = json.loads(l)

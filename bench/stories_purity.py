@@ -11,17 +11,13 @@ title + heading has a TF-IDF cosine under 0.1 with the rest of its story
 """
 import collections, gzip, json, math, os, sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from stories_checks import words
+from stories_checks import load_docs, words
 
 
 def main(argv):
     if len(argv) != 3:
         sys.exit(__doc__)
-    docs = {}
-    with gzip.open(argv[1], 'rt', encoding='utf-8') as f:
-        for l in f:
-            o = json.loads(l)
-            docs[str(o['id'])] = o
+    docs = load_docs(argv[1])
     st = collections.defaultdict(list)
     for l in open(argv[2], encoding='utf-8'):
         o = json.loads(l)
