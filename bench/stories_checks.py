@@ -30,6 +30,15 @@ def words(t):
 
 
 
+def tfidf_normalise(vec, df):
+    """Counters of words -> unit TF-IDF vectors, in place (df over vec)."""
+    n = len(vec)
+    for key, c in vec.items():
+        v = {w: (1 + math.log(k)) * math.log(n / df[w]) for w, k in c.items()}
+        norm = math.sqrt(sum(x * x for x in v.values())) or 1
+        vec[key] = {w: x / norm for w, x in v.items()}
+
+
 def load_docs(path):
     """The stream's articles by id (a .jsonl.gz of {"id", ...} objects)."""
     docs = {}
@@ -127,11 +136,7 @@ def main(argv):
         for i in ids:
             c.update(words(docs[i]['title'] + ' ' + (docs[i].get('heading') or '')))
         vec[s] = c; df.update(c.keys())
-    n = len(stories)
-    for s, c in vec.items():
-        v = {w: (1 + math.log(k)) * math.log(n / df[w]) for w, k in c.items()}
-        norm = math.sqrt(sum(x * x for x in v.values())) or 1
-        vec[s] = {w: x / norm for w, x in v.items()}
+    tfidf_normalise(vec, df)
     byday = collections.defaultdict(set)
     for s, ids in stories.items():
         for i in ids: byday[docs[i]['date']].add(s)

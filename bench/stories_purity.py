@@ -11,7 +11,7 @@ title + heading has a TF-IDF cosine under 0.1 with the rest of its story
 """
 import collections, gzip, json, math, os, sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from stories_checks import load_docs, words
+from stories_checks import load_docs, tfidf_normalise, words
 
 
 def main(argv):
@@ -26,11 +26,7 @@ def main(argv):
     for i, d in docs.items():
         c = collections.Counter(words(d['title'] + ' ' + (d.get('heading') or '')))
         vec[i] = c; df.update(c.keys())
-    n = len(docs)
-    for i, c in vec.items():
-        v = {w: (1 + math.log(k)) * math.log(n / df[w]) for w, k in c.items()}
-        norm = math.sqrt(sum(x * x for x in v.values())) or 1
-        vec[i] = {w: x / norm for w, x in v.items()}
+    tfidf_normalise(vec, df)
     big = bad = arts = 0
     for ids in st.values():
         if len(ids) < 3: continue

@@ -102,20 +102,17 @@ int rcp__store_prepare(rcp_store *s, const char *sql, sqlite3_stmt **st) {
 }
 
 int rcp__store_stmt(rcp_store *s, const char *sql, sqlite3_stmt **st) {
+  int cached = 0;
   for (int i = 0; i < s->ncache; i++)
     if (strcmp(s->cache[i].sql, sql) == 0) {
-      if (s->cache[i].busy) break;            /* nested use: an uncached one */
+      if (s->cache[i].busy) { cached = 1; break; }  /* nested use: an uncached one */
       s->cache[i].busy = 1;
       *st = s->cache[i].st;
       return RCP_OK;
     }
   RCP_TRY(rcp__store_prepare(s, sql, st));
-  if (s->ncache < RCP_STMT_CACHE) {
-    int dup = 0;
-    for (int i = 0; i < s->ncache && !dup; i++) dup = strcmp(s->cache[i].sql, sql) == 0;
-    char *key = dup ? NULL : rcp__strdup(sql);
-    if (key) s->cache[s->ncache++] = (rcp_stmt_slot){ key, *st, 1 };
-  }
+  char *key = !cached && s->ncache < RCP_STMT_CACHE ? rcp__strdup(sql) : NULL;
+  if (key) s->cache[s->ncache++] = (rcp_stmt_slot){ key, *st, 1 };
   return RCP_OK;
 }
 

@@ -55,6 +55,17 @@ const char *t_tmpdir(void) {
   return tmpdir;
 }
 
+rcp_ctx *t_store_ctx(const char *name) {
+  static char db[512];          /* rcp_ctx_open reads the path once */
+  snprintf(db, sizeof db, "%s/%s", t_tmpdir(), name);
+  rcp_opts o;
+  rcp_opts_default(&o);
+  o.db_path = db;
+  rcp_ctx *ctx = NULL;
+  if (rcp_ctx_open(&ctx, &o, NULL) != RCP_OK) { rcp_ctx_free(ctx); return NULL; }
+  return ctx;
+}
+
 #define X(name) void suite_##name(void);
 #include "suites.h"
 #undef X

@@ -43,5 +43,7 @@ char *t_read(const char *rel, size_t *len);
 const char *t_path(const char *rel);
 /* A fresh temporary directory (static buffer), removed at exit. */
 const char *t_tmpdir(void);
+/* A context with a store at NAME in the temporary directory, or NULL. */
+rcp_ctx *t_store_ctx(const char *name);
 
 #endif

@@ -64,6 +64,24 @@ static void simple_tokens(rcp_doc *d) {
   d->ntoks = nt;
 }
 
+/* A page as the pipeline leaves it before clustering: its given title,
+** date and site, its body as the text, analysed (tokens made by hand when
+** the analyser finds none), with its exact hash. */
+static rcp_doc *ready_doc(rcp_ctx *ctx, const rcp_page *p) {
+  rcp_doc *d = NULL;
+  if (rcp__doc_new(ctx, p, &d) != RCP_OK) return NULL;
+  d->title = d->in_title;
+  d->published = d->in_published;
+  d->site = d->in_site;
+  d->text = d->raw;
+  d->text_len = d->raw_len;
+  d->pub_time = rcp__parse_iso(d->published);
+  rcp__analyze(ctx, d);
+  if (d->ntoks == 0) simple_tokens(d);
+  rcp__hash128(d->text, d->text_len, d->fp.exact);
+  return d;
+}
+
 typedef struct fixture { rcp_doc **d; size_t n; } fixture;
 
 static rcp_doc *make_doc(rcp_ctx *ctx, json_t *o) {
@@ -76,18 +94,7 @@ static rcp_doc *make_doc(rcp_ctx *ctx, json_t *o) {
   p.site = json_string_value(json_object_get(o, "site"));
   p.body = json_string_value(json_object_get(o, "text"));
   p.body_len = strlen(p.body);
-  rcp_doc *d = NULL;
-  if (rcp__doc_new(ctx, &p, &d) != RCP_OK) return NULL;
-  d->title = d->in_title;
-  d->published = d->in_published;
-  d->site = d->in_site;
-  d->text = d->raw;
-  d->text_len = d->raw_len;
-  d->pub_time = rcp__parse_iso(d->published);
-  rcp__analyze(ctx, d);
-  if (d->ntoks == 0) simple_tokens(d);
-  rcp__hash128(d->text, d->text_len, d->fp.exact);
-  return d;
+  return ready_doc(ctx, &p);
 }
 
 static fixture load_fixture(rcp_ctx *ctx) {
@@ -216,16 +223,8 @@ static rcp_doc *page(rcp_ctx *ctx, const char *id, const char *text, const char 
   memset(&p, 0, sizeof p);
   p.id = id; p.source = "-"; p.body = text; p.body_len = strlen(text);
   p.published = published; p.url = url;
-  rcp_doc *d = NULL;
-  if (rcp__doc_new(ctx, &p, &d) != RCP_OK) return NULL;
-  d->published = d->in_published;
-  d->text = d->raw;
-  d->text_len = d->raw_len;
-  d->pub_time = rcp__parse_iso(d->published);
-  rcp__analyze(ctx, d);
-  if (d->ntoks == 0) simple_tokens(d);
-  rcp__hash128(d->text, d->text_len, d->fp.exact);
-  d->rowid = rowid;
+  rcp_doc *d = ready_doc(ctx, &p);
+  if (d) d->rowid = rowid;
   return d;
 }
 

@@ -162,13 +162,8 @@ TEST_SUITE(pool) {
 
 TEST_SUITE(store_stmt) {
   TEST("a cached statement comes back reset; a nested use of the same SQL gets its own") {
-    char db[512];
-    snprintf(db, sizeof db, "%s/stmt.db", t_tmpdir());
-    rcp_opts o;
-    rcp_opts_default(&o);
-    o.db_path = db;
-    rcp_ctx *ctx = NULL;
-    CHECK_INT(rcp_ctx_open(&ctx, &o, NULL), RCP_OK);
+    rcp_ctx *ctx = t_store_ctx("stmt.db");
+    CHECK(ctx != NULL);
     if (!ctx) return;
     rcp_store *s = ctx->store;
     CHECK_INT(rcp__store_meta_set(s, "k1", "one"), RCP_OK);

@@ -601,13 +601,8 @@ TEST_SUITE(extract_templates) {
     rcp__templates_free(t);
   }
   TEST("counts persist in the store") {
-    char path[512];
-    snprintf(path, sizeof path, "%s/tpl.db", t_tmpdir());
-    rcp_opts o;
-    rcp_opts_default(&o);
-    o.db_path = path;
-    rcp_ctx *ctx = NULL;
-    CHECK_INT(rcp_ctx_open(&ctx, &o, NULL), RCP_OK);
+    rcp_ctx *ctx = t_store_ctx("tpl.db");
+    CHECK(ctx != NULL);
     if (!ctx) return;
     char url[128];
     for (int i = 0; i < 8; i++) {
@@ -620,8 +615,8 @@ TEST_SUITE(extract_templates) {
     CHECK_INT(rcp__store_templates_save(ctx->store, ctx->templates), RCP_OK);
     CHECK_INT(rcp__store_commit(ctx->store), RCP_OK);
     rcp_ctx_free(ctx);
-    ctx = NULL;
-    CHECK_INT(rcp_ctx_open(&ctx, &o, NULL), RCP_OK); /* a later run */
+    ctx = t_store_ctx("tpl.db");                      /* a later run */
+    CHECK(ctx != NULL);
     if (!ctx) return;
     rcp_doc *d = text_page("https://www.courrierdusud.example/gard/page-99", page_body(99));
     CHECK(d != NULL);
