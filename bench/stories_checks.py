@@ -10,13 +10,14 @@ usage: stories_checks.py STREAM.jsonl.gz DUP_GROUPS.jsonl.gz ASSIGN.jsonl LINKS.
    published on 3 days or more), on different days, with different text,
    must be in different stories.
 3. 30 random stories with >= 3 articles (seeded): printed with --show, and
-   counted against the reader's verdicts ("story ID yes|no note" lines).
+   counted against the reader's verdicts ("story KEY yes|no note" lines,
+   KEY from the story's articles, so a verdict holds across runs).
 4. the 30 pairs of stories with articles on the same day whose texts are the
    most similar (TF-IDF cosine of titles + headings): printed with --show,
-   counted against verdicts ("pair ID ID merge|keep note").
+   counted against verdicts ("pair KEY KEY merge|keep note").
 Standard library only.
 """
-import collections, datetime, gzip, json, math, random, re, sys
+import collections, datetime, gzip, hashlib, json, math, random, re, sys
 
 STOP = set("""le la les de des du un une et a au aux en dans par pour sur qui que
 quoi est sont ont il elle ils elles ne pas plus ce cette ces son sa ses se d l
@@ -69,6 +70,11 @@ def main(argv):
     for i, s in assign.items():
         stories[s].append(i)
 
+    def mkey(s):
+        """A story's key in the verdicts: its members, not its id (ids change
+        with every run; a story with the same articles keeps its verdict)."""
+        return hashlib.sha1(','.join(sorted(stories[s], key=int)).encode()).hexdigest()[:10]
+
     def when(i):
         return datetime.datetime.fromisoformat(docs[i]['published'])
 
@@ -112,20 +118,20 @@ def main(argv):
         for l in open(verdicts, encoding='utf-8'):
             p = l.split(None, 3)
             if len(p) >= 3 and p[0] == 'story': vs[p[1]] = p[2]
-            if len(p) >= 4 and p[0] == 'pair': vp[(p[1], p[2])] = p[3].split()[0]
+            if len(p) >= 4 and p[0] == 'pair': vp[tuple(sorted((p[1], p[2])))] = p[3].split()[0]
 
     # 3. 30 random stories with >= 3 articles
     rnd = random.Random(2020)
     big = sorted(s for s, v in stories.items() if len(v) >= 3)
     sample = rnd.sample(big, min(30, len(big)))
-    yes = sum(1 for s in sample if vs.get(str(s)) == 'yes')
-    no = sum(1 for s in sample if vs.get(str(s)) == 'no')
+    yes = sum(1 for s in sample if vs.get(mkey(s)) == 'yes')
+    no = sum(1 for s in sample if vs.get(mkey(s)) == 'no')
     print(f'sample: {len(sample)} random stories of >= 3 articles ({len(big)} such); '
           f'verdicts: {yes} one event, {no} not, {len(sample) - yes - no} unread')
     if show:
         for s in sample:
             ids = sorted(stories[s], key=when)
-            print(f'  story {s} ({len(ids)} articles) verdict={vs.get(str(s), "?")}')
+            print(f'  story {mkey(s)} ({len(ids)} articles, id {s}) verdict={vs.get(mkey(s), "?")}')
             for i in ids:
                 print(f'      {docs[i]["published"][:16]}  {docs[i]["title"][:110]}')
 
@@ -153,16 +159,18 @@ def main(argv):
                 key = (ss[a], ss[b])
                 if sim > best.get(key, -1): best[key] = sim
     top = sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))[:30]
-    merge = sum(1 for (a, b), _ in top if vp.get((str(a), str(b))) == 'merge')
-    keep = sum(1 for (a, b), _ in top if vp.get((str(a), str(b))) == 'keep')
+    pk = lambda a, b: tuple(sorted((mkey(a), mkey(b))))
+    merge = sum(1 for (a, b), _ in top if vp.get(pk(a, b)) == 'merge')
+    keep = sum(1 for (a, b), _ in top if vp.get(pk(a, b)) == 'keep')
     print(f'pairs: 30 most similar same-day story pairs; verdicts: {merge} should have merged, '
           f'{keep} rightly apart, {len(top) - merge - keep} unread')
     if show:
         for (a, b), sim in top:
-            print(f'  pair {a} {b} sim={sim:.2f} verdict={vp.get((str(a), str(b)), "?")}')
+            ka, kb = pk(a, b)
+            print(f'  pair {ka} {kb} sim={sim:.2f} verdict={vp.get((ka, kb), "?")}')
             for s in (a, b):
-                for i in sorted(stories[s], key=when)[:4]:
-                    print(f'      [{s}] {docs[i]["published"][:16]}  {docs[i]["title"][:100]}')
+                for i in sorted(stories[s], key=when)[:6]:
+                    print(f'      [{mkey(s)}] {docs[i]["published"][:16]}  {docs[i]["title"][:100]}')
 
 
 if __name__ == '__main__':

@@ -68,6 +68,8 @@ void rcp__cluster_params_default(rcp_cluster_params *p) {
   p->name_cap = 2.0;
   p->merge_one_pub = 1.0;
   p->name_cap_later = 1.0;
+  p->lead_toks = 0;
+  p->lead_w = 1.0;
 }
 
 /* ================================================================== */
@@ -644,7 +646,7 @@ static uint64_t ent_hash(const char *k, size_t n) {
 /* Raw features of d (w = term count), distinct, sorted by key.  Names are
 ** runs of capitalised words inside a sentence; a lone capitalised word that
 ** starts a sentence is not one. */
-static int doc_features(const rcp_doc *d, feat **out, uint32_t *nout) {
+static int doc_features(const rcp_cluster_params *P, const rcp_doc *d, feat **out, uint32_t *nout) {
   *out = NULL;
   *nout = 0;
   uint64_t tw[64];
@@ -683,7 +685,7 @@ static int doc_features(const rcp_doc *d, feat **out, uint32_t *nout) {
     if (t->flags & RCP_TOK_NUM) { f[n++] = (feat){ fkey(FAM_NUM, t->hash), 1, FAM_NUM }; continue; }
     if (t->flags & RCP_TOK_STOP) continue;
     if (t->len < 2) continue;
-    f[n++] = (feat){ fkey(FAM_STEM, t->shash), 1, FAM_STEM };
+    f[n++] = (feat){ fkey(FAM_STEM, t->shash), i < (size_t)P->lead_toks ? (float)P->lead_w : 1, FAM_STEM };
     if (tmask & (UINT64_C(1) << (t->hash & 63)))
       for (int k = 0; k < ntw; k++)
         if (tw[k] == t->hash) { f[n++] = (feat){ fkey(FAM_TITLE, t->shash), 1, FAM_TITLE }; break; }
@@ -699,7 +701,7 @@ static int doc_features(const rcp_doc *d, feat **out, uint32_t *nout) {
     uint32_t j = (uint32_t)(f[i].h >> 7) & (cap2 - 1);
     while (slot[j] && f[slot[j] - 1].h != f[i].h) j = (j + 1) & (cap2 - 1);
     if (slot[j]) {
-      if (f[i].fam != FAM_TITLE) f[slot[j] - 1].w += 1;  /* a title word counts once */
+      if (f[i].fam != FAM_TITLE) f[slot[j] - 1].w += f[i].w;  /* a title word counts once */
     } else {
       f[m] = f[i];
       slot[j] = (uint32_t)++m;
@@ -1124,7 +1126,7 @@ int rcp__cluster_doc(rcp_clusterer *c, const rcp_doc *d, const rcp_rel *rels,
   p->day = ed != INT64_MIN ? ed : p->pday;
   if (p->day == INT64_MIN) p->day = url_day(d->url);   /* no date written: the URL's */
   int rc = (!p->ext_id || (d->title && !p->title)) ? RCP_ENOMEM : RCP_OK;
-  if (rc == RCP_OK) rc = doc_features(d, &p->f, &p->nf);
+  if (rc == RCP_OK) rc = doc_features(&c->p, d, &p->f, &p->nf);
   if (rc == RCP_OK && nrels) {
     p->rel = rcp__malloc(nrels * sizeof *p->rel);
     if (!p->rel) rc = RCP_ENOMEM;
