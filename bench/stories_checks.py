@@ -40,6 +40,12 @@ def tfidf_normalise(vec, df):
         vec[key] = {w: x / norm for w, x in v.items()}
 
 
+def story_key(ids):
+    """A story's key in the verdicts: its members, not its id (ids change
+    with every run; a story with the same articles keeps its verdict)."""
+    return hashlib.sha1(','.join(sorted(ids, key=int)).encode()).hexdigest()[:10]
+
+
 def load_docs(path):
     """The stream's articles by id (a .jsonl.gz of {"id", ...} objects)."""
     docs = {}
@@ -71,9 +77,7 @@ def main(argv):
         stories[s].append(i)
 
     def mkey(s):
-        """A story's key in the verdicts: its members, not its id (ids change
-        with every run; a story with the same articles keeps its verdict)."""
-        return hashlib.sha1(','.join(sorted(stories[s], key=int)).encode()).hexdigest()[:10]
+        return story_key(stories[s])
 
     def when(i):
         return datetime.datetime.fromisoformat(docs[i]['published'])

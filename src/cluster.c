@@ -70,6 +70,8 @@ void rcp__cluster_params_default(rcp_cluster_params *p) {
   p->name_cap_later = 1.0;
   p->lead_toks = 0;
   p->lead_w = 1.0;
+  p->later_w = 1.0;
+  p->title_cap = 0;
 }
 
 /* ================================================================== */
@@ -1352,6 +1354,8 @@ static double combine_cap(const rcp_cluster_params *P, const double *cf, const i
     ** Véran on the epidemic); at most name_cap times the stems' cosine */
     if ((f == FAM_NAME || f == FAM_NUM) && cap > 0 && present[FAM_STEM] && x > cap * cf[FAM_STEM])
       x = cap * cf[FAM_STEM];
+    if (f == FAM_TITLE && P->title_cap > 0 && present[FAM_STEM] && x > P->title_cap * cf[FAM_STEM])
+      x = P->title_cap * cf[FAM_STEM];
     if (P->geo_eps > 0) num += famw[f] * log(x > P->geo_eps ? x : P->geo_eps);
     else num += famw[f] * x;
     den += famw[f];
@@ -1674,10 +1678,16 @@ static int cluster_one(rcp_clusterer *c, pend *p, feat *v, feat *vh, cand *cd, c
       int later = P->name_cap_later > 0 && p->pub_time != INT64_MIN && s->last != INT64_MIN &&
                   day_of(p->pub_time) > day_of(s->last);
       double cs = later ? combine_cap(P, cf, present, P->name_cap_later) : combine(P, cf, present);
-      double sim = cs * tf;
+      double sim = cs * tf * (later ? P->later_w : 1.0);
       if (ok && cd[k].bonus > sim) sim = cd[k].bonus;
       cd[k].sim = ok ? sim : 0;
       cd[k].ok = ok;
+#ifdef RCP_CLUSTER_TRACE
+      /* a debugging build (docs/stories.md): one line per comparison */
+      fprintf(stderr, "T %lld %lld %u %.4f %.4f %.3f %d %lld %.3f %.4f %.4f %.4f %.4f %d %u\n",
+              (long long)p->rowid, (long long)s->id, s->n, sim, cs, tf, later, (long long)gap,
+              cd[k].bonus, cf[0], cf[1], cf[2], cf[3], ok, s->narts);
+#endif
       /* an earlier story of the same kind this one cannot join: a storyline */
       if (!ok || gap >= 2 || series) {
         int pl[FAM_COUNT];             /* numbers name an event, not a storyline */
