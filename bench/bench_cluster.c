@@ -246,10 +246,7 @@ int main(int argc, char **argv) {
     else if (strcmp(a, "--merge-series") == 0) P.merge_series = atof(v);
     else if (strcmp(a, "--merge-one-pub") == 0) P.merge_one_pub = atof(v);
     else if (strcmp(a, "--name-cap-later") == 0) P.name_cap_later = atof(v);
-    else if (strcmp(a, "--lead-toks") == 0) P.lead_toks = atoi(v);
-    else if (strcmp(a, "--lead-w") == 0) P.lead_w = atof(v);
     else if (strcmp(a, "--later-w") == 0) P.later_w = atof(v);
-    else if (strcmp(a, "--title-cap") == 0) P.title_cap = atof(v);
     else if (strcmp(a, "--ecb-raw") == 0) { ecb_raw = 1; continue; }
     else if (strcmp(a, "--relate") == 0) { do_relate = 1; continue; }
     else if (strcmp(a, "--no-ents") == 0) { no_ents = 1; continue; }
