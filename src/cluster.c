@@ -1140,7 +1140,10 @@ static void roundup_info(const rcp_doc *d, ru_info *ri) {
   int nsec = 0;
   const char *t = d->text;
   for (size_t i = 0; t && i + 2 < d->text_len; i++) {
-    if (t[i] != '-' || t[i + 1] != ' ') continue;
+    const char *h = memchr(t + i, '-', d->text_len - 2 - i);
+    if (!h) break;
+    i = (size_t)(h - t);
+    if (t[i + 1] != ' ') continue;
     size_t j = i;
     while (j > 0 && t[j - 1] == ' ') j--;
     char pc = j ? t[j - 1] : '\n';
