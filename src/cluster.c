@@ -19,7 +19,10 @@
 ** close to the first merges them (the older id survives).  A new or growing
 ** story close to an earlier one it could not join (time, recurring title)
 ** is linked to it as a storyline; closed stories stay findable as small
-** signatures in a ring of 8,192.
+** signatures in a ring of 8,192.  A round-up page (a digest of several
+** events, told by its section lead-ins and the countries spread over it)
+** is a story of its own: it joins, and is joined by pages of another kind,
+** only as a copy (docs/stories.md, "Round-ups").
 **
 ** Order: rcp__cluster_doc only records features; rcp__cluster_flush sorts
 ** the batch by (publication time or else event day, content hash, record id)
