@@ -499,6 +499,9 @@ int rcp__cluster_doc(rcp_clusterer *c, const rcp_doc *d, const rcp_rel *rels,
 /* End of batch: persists state; *touched (malloc'd) lists the stories
 ** whose membership changed since the last call (merged-away ones excluded). */
 int rcp__cluster_flush(rcp_clusterer *c, int64_t **touched, size_t *ntouched);
+/* Whether d reads as a round-up page (several events: sections or
+** sentences led by many different countries); needs the entity pass. */
+int rcp__cluster_is_roundup(const rcp_doc *d);
 /* Note: rcp__cluster_doc only records the document's features; the batch
 ** is clustered in rcp__cluster_flush, in (publication time, content hash,
 ** record id) order, so that the order of a batch does not matter (see
@@ -528,6 +531,9 @@ typedef struct rcp_cluster_params {
                            join x this, its similarity decayed by the publication-day gap */
   double name_cap_later; /* > 0: name_cap for a page published on a later day than the story's last */
   double later_w;     /* a page of a later publication day than the story's last: similarity x this */
+  int roundup;        /* 1: round-up pages (digests of several events) join and are joined
+                         only by copies or near copies (docs/stories.md, "Round-ups"); 0: off */
+  double roundup_join; /* a round-up joins another round-up's story at this similarity */
 } rcp_cluster_params;
 void rcp__cluster_params_default(rcp_cluster_params *p);
 void rcp__cluster_set_params(rcp_clusterer *c, const rcp_cluster_params *p);
