@@ -72,7 +72,7 @@ void rcp__cluster_params_default(rcp_cluster_params *p) {
   p->name_cap = 2.0;
   p->merge_one_pub = 1.0;
   p->name_cap_later = 1.0;
-  p->later_w = 1.0;
+  p->later_w = 0.9;
   p->roundup = 1;
   p->roundup_join = 0.5;
 }
