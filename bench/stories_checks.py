@@ -12,7 +12,9 @@ usage: stories_checks.py STREAM.jsonl.gz DUP_GROUPS.jsonl.gz ASSIGN.jsonl LINKS.
 3. 30 random stories with >= 3 articles (seeded): printed with --show, and
    counted against the reader's verdicts ("story KEY yes|no note" lines,
    KEY from the story's articles, so a verdict holds across runs).
-4. the 30 pairs of stories with articles on the same day whose texts are the
+4. every story of >= 3 articles whose articles match a verdict of any
+   earlier sample (the bank of verdicts): how many, how many one event.
+5. the 30 pairs of stories with articles on the same day whose texts are the
    most similar (TF-IDF cosine of titles + headings): printed with --show,
    counted against verdicts ("pair KEY KEY merge|keep note").
 Standard library only.
@@ -132,6 +134,11 @@ def main(argv):
     no = sum(1 for s in sample if vs.get(mkey(s)) == 'no')
     print(f'sample: {len(sample)} random stories of >= 3 articles ({len(big)} such); '
           f'verdicts: {yes} one event, {no} not, {len(sample) - yes - no} unread')
+    # every story of >= 3 articles already read in any sample (the bank):
+    # a larger, if not random, count than the 30 drawn
+    rb = [vs[mkey(s)] for s in big if mkey(s) in vs]
+    print(f'read before (verdicts of any sample that match a story of this run): {len(rb)} stories '
+          f'of >= 3 articles, {rb.count("yes")} one event')
     if show:
         for s in sample:
             ids = sorted(stories[s], key=when)
