@@ -247,10 +247,7 @@ int main(int argc, char **argv) {
     else if (strcmp(a, "--merge-series") == 0) P.merge_series = atof(v);
     else if (strcmp(a, "--merge-one-pub") == 0) P.merge_one_pub = atof(v);
     else if (strcmp(a, "--name-cap-later") == 0) P.name_cap_later = atof(v);
-    else if (strcmp(a, "--lead-toks") == 0) P.lead_toks = atoi(v);
-    else if (strcmp(a, "--lead-w") == 0) P.lead_w = atof(v);
     else if (strcmp(a, "--later-w") == 0) P.later_w = atof(v);
-    else if (strcmp(a, "--title-cap") == 0) P.title_cap = atof(v);
     else if (strcmp(a, "--roundup") == 0) P.roundup = atoi(v);
     else if (strcmp(a, "--roundup-join") == 0) P.roundup_join = atof(v);
     else if (strcmp(a, "--ecb-raw") == 0) { ecb_raw = 1; continue; }

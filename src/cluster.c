@@ -72,10 +72,7 @@ void rcp__cluster_params_default(rcp_cluster_params *p) {
   p->name_cap = 2.0;
   p->merge_one_pub = 1.0;
   p->name_cap_later = 1.0;
-  p->lead_toks = 0;
-  p->lead_w = 1.0;
-  p->later_w = 1.0;
-  p->title_cap = 0;
+  p->later_w = 0.9;
   p->roundup = 1;
   p->roundup_join = 0.5;
 }
@@ -655,7 +652,7 @@ static uint64_t ent_hash(const char *k, size_t n) {
 /* Raw features of d (w = term count), distinct, sorted by key.  Names are
 ** runs of capitalised words inside a sentence; a lone capitalised word that
 ** starts a sentence is not one. */
-static int doc_features(const rcp_cluster_params *P, const rcp_doc *d, feat **out, uint32_t *nout) {
+static int doc_features(const rcp_doc *d, feat **out, uint32_t *nout) {
   *out = NULL;
   *nout = 0;
   uint64_t tw[64];
@@ -694,7 +691,7 @@ static int doc_features(const rcp_cluster_params *P, const rcp_doc *d, feat **ou
     if (t->flags & RCP_TOK_NUM) { f[n++] = (feat){ fkey(FAM_NUM, t->hash), 1, FAM_NUM }; continue; }
     if (t->flags & RCP_TOK_STOP) continue;
     if (t->len < 2) continue;
-    f[n++] = (feat){ fkey(FAM_STEM, t->shash), i < (size_t)P->lead_toks ? (float)P->lead_w : 1, FAM_STEM };
+    f[n++] = (feat){ fkey(FAM_STEM, t->shash), 1, FAM_STEM };
     if (tmask & (UINT64_C(1) << (t->hash & 63)))
       for (int k = 0; k < ntw; k++)
         if (tw[k] == t->hash) { f[n++] = (feat){ fkey(FAM_TITLE, t->shash), 1, FAM_TITLE }; break; }
@@ -710,7 +707,7 @@ static int doc_features(const rcp_cluster_params *P, const rcp_doc *d, feat **ou
     uint32_t j = (uint32_t)(f[i].h >> 7) & (cap2 - 1);
     while (slot[j] && f[slot[j] - 1].h != f[i].h) j = (j + 1) & (cap2 - 1);
     if (slot[j]) {
-      if (f[i].fam != FAM_TITLE) f[slot[j] - 1].w += f[i].w;  /* a title word counts once */
+      if (f[i].fam != FAM_TITLE) f[slot[j] - 1].w += 1;  /* a title word counts once */
     } else {
       f[m] = f[i];
       slot[j] = (uint32_t)++m;
@@ -1238,7 +1235,7 @@ int rcp__cluster_doc(rcp_clusterer *c, const rcp_doc *d, const rcp_rel *rels,
   p->day = ed != INT64_MIN ? ed : p->pday;
   if (p->day == INT64_MIN) p->day = url_day(d->url);   /* no date written: the URL's */
   int rc = (!p->ext_id || (d->title && !p->title)) ? RCP_ENOMEM : RCP_OK;
-  if (rc == RCP_OK) rc = doc_features(&c->p, d, &p->f, &p->nf);
+  if (rc == RCP_OK) rc = doc_features(d, &p->f, &p->nf);
   if (rc == RCP_OK && nrels) {
     p->rel = rcp__malloc(nrels * sizeof *p->rel);
     if (!p->rel) rc = RCP_ENOMEM;
@@ -1464,8 +1461,6 @@ static double combine_cap(const rcp_cluster_params *P, const double *cf, const i
     ** Véran on the epidemic); at most name_cap times the stems' cosine */
     if ((f == FAM_NAME || f == FAM_NUM) && cap > 0 && present[FAM_STEM] && x > cap * cf[FAM_STEM])
       x = cap * cf[FAM_STEM];
-    if (f == FAM_TITLE && P->title_cap > 0 && present[FAM_STEM] && x > P->title_cap * cf[FAM_STEM])
-      x = P->title_cap * cf[FAM_STEM];
     if (P->geo_eps > 0) num += famw[f] * log(x > P->geo_eps ? x : P->geo_eps);
     else num += famw[f] * x;
     den += famw[f];
@@ -1552,6 +1547,9 @@ static int story_merge(rcp_clusterer *c, uint32_t i, uint32_t j, rcp_buf *b) {
   range_add(&into->dlo, &into->dhi, from->dhi);
   RCP_TRY(touch(c, into));
   if (c->obs.merge) c->obs.merge(c->obs.ud, from->id, into->id);
+#ifdef RCP_CLUSTER_TRACE
+  fprintf(stderr, "M %lld %lld\n", (long long)from->id, (long long)into->id);
+#endif
   if (c->ctx && c->ctx->store) {
     RCP_TRY(persist(c, from, 1, into->id, NULL, b));
     RCP_TRY(rcp__store_story_merge(c->ctx->store, from->id, into->id));
@@ -1937,6 +1935,9 @@ static int cluster_one(rcp_clusterer *c, pend *p, feat *v, feat *vh, cand *cd, c
   range_add(&s->dlo, &s->dhi, p->day);
   RCP_TRY(touch(c, s));
   if (c->obs.assign) c->obs.assign(c->obs.ud, p->rowid, s->id);
+#ifdef RCP_CLUSTER_TRACE
+  fprintf(stderr, "A %lld %lld\n", (long long)p->rowid, (long long)s->id);
+#endif
   if (c->ctx && c->ctx->store) RCP_TRY(rcp__store_story_add_article(c->ctx->store, s->id, p->rowid));
   /* 4. an article that bridges two live stories about one event merges
   ** them: the story it joined against the others it came close to, by

@@ -530,9 +530,6 @@ typedef struct rcp_cluster_params {
   double merge_one_pub; /* a one-article story merges into one with publication days at
                            join x this, its similarity decayed by the publication-day gap */
   double name_cap_later; /* > 0: name_cap for a page published on a later day than the story's last */
-  int lead_toks;      /* the first lead_toks words of the text are its lead (0: none) */
-  double lead_w;      /* a stem of the lead counts lead_w times */
-  double title_cap;   /* > 0: the title's cosine counts at most title_cap x the stems' */
   double later_w;     /* a page of a later publication day than the story's last: similarity x this */
   int roundup;        /* 1: round-up pages (digests of several events) join and are joined
                          only by copies or near copies (docs/stories.md, "Round-ups"); 0: off */
