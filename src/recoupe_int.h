@@ -531,6 +531,9 @@ typedef struct rcp_cluster_params {
   double lead_w;      /* a stem of the lead counts lead_w times */
   double title_cap;   /* > 0: the title's cosine counts at most title_cap x the stems' */
   double later_w;     /* a page of a later publication day than the story's last: similarity x this */
+  int series_update;  /* 1: a page under a title its story holds on another day still joins if the
+                         relate stage calls it an update of one of the story's pages and no other
+                         story (live or in the ring) holds the title: a revision, not an episode */
 } rcp_cluster_params;
 void rcp__cluster_params_default(rcp_cluster_params *p);
 void rcp__cluster_set_params(rcp_clusterer *c, const rcp_cluster_params *p);
