@@ -15,6 +15,7 @@
 **       --batch N (256) --window DAYS (7) --join X --merge X --storyline X
 **       --w-title X --w-name X --w-num X --w-stem X --tau X --max-feats N
 **       --query-feats N --name-cap X --merge-series X --unk-time X --prune X
+**       --roundup 0|1 --roundup-join X  the round-up rule (docs/stories.md)
 **       --series-update 0|1
 **       --ecb-raw     ECB+ text as given (tokenised), not detokenised
 **       --order-seed N  another order among pages of one time (ECB+)
@@ -247,10 +248,9 @@ int main(int argc, char **argv) {
     else if (strcmp(a, "--merge-series") == 0) P.merge_series = atof(v);
     else if (strcmp(a, "--merge-one-pub") == 0) P.merge_one_pub = atof(v);
     else if (strcmp(a, "--name-cap-later") == 0) P.name_cap_later = atof(v);
-    else if (strcmp(a, "--lead-toks") == 0) P.lead_toks = atoi(v);
-    else if (strcmp(a, "--lead-w") == 0) P.lead_w = atof(v);
     else if (strcmp(a, "--later-w") == 0) P.later_w = atof(v);
-    else if (strcmp(a, "--title-cap") == 0) P.title_cap = atof(v);
+    else if (strcmp(a, "--roundup") == 0) P.roundup = atoi(v);
+    else if (strcmp(a, "--roundup-join") == 0) P.roundup_join = atof(v);
     else if (strcmp(a, "--series-update") == 0) P.series_update = atoi(v);
     else if (strcmp(a, "--ecb-raw") == 0) { ecb_raw = 1; continue; }
     else if (strcmp(a, "--relate") == 0) { do_relate = 1; continue; }

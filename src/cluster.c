@@ -19,7 +19,10 @@
 ** close to the first merges them (the older id survives).  A new or growing
 ** story close to an earlier one it could not join (time, recurring title)
 ** is linked to it as a storyline; closed stories stay findable as small
-** signatures in a ring of 8,192.
+** signatures in a ring of 8,192.  A round-up page (a digest of several
+** events, told by its section lead-ins and the countries spread over it)
+** is a story of its own: it joins, and is joined by pages of another kind,
+** only as a copy (docs/stories.md, "Round-ups").
 **
 ** Order: rcp__cluster_doc only records features; rcp__cluster_flush sorts
 ** the batch by (publication time or else event day, content hash, record id)
@@ -46,6 +49,7 @@
 
 enum { FAM_STEM = 0, FAM_TITLE, FAM_NAME, FAM_NUM, FAM_COUNT };
 #define FAM_SERIES 7   /* key of a story's title, to find recurring titles */
+#define FAM_RU 6       /* one key whose weight counts a story's round-up pages */
 
 void rcp__cluster_params_default(rcp_cluster_params *p) {
   p->join = 0.20;
@@ -68,10 +72,9 @@ void rcp__cluster_params_default(rcp_cluster_params *p) {
   p->name_cap = 2.0;
   p->merge_one_pub = 1.0;
   p->name_cap_later = 1.0;
-  p->lead_toks = 0;
-  p->lead_w = 1.0;
-  p->later_w = 1.0;
-  p->title_cap = 0;
+  p->later_w = 0.9;
+  p->roundup = 1;
+  p->roundup_join = 0.5;
   p->series_update = 1;
 }
 
@@ -241,6 +244,7 @@ typedef struct pend {          /* one document recorded by rcp__cluster_doc */
   char lang[8];
   uint64_t title_h;
   feat *f; uint32_t nf;             /* owned: distinct features, w = raw tf */
+  int ru;                           /* a round-up page (roundup_info) */
   struct { int64_t other; float score; int copy; } *rel; uint32_t nrel; /* owned */
 } pend;
 
@@ -649,7 +653,7 @@ static uint64_t ent_hash(const char *k, size_t n) {
 /* Raw features of d (w = term count), distinct, sorted by key.  Names are
 ** runs of capitalised words inside a sentence; a lone capitalised word that
 ** starts a sentence is not one. */
-static int doc_features(const rcp_cluster_params *P, const rcp_doc *d, feat **out, uint32_t *nout) {
+static int doc_features(const rcp_doc *d, feat **out, uint32_t *nout) {
   *out = NULL;
   *nout = 0;
   uint64_t tw[64];
@@ -688,7 +692,7 @@ static int doc_features(const rcp_cluster_params *P, const rcp_doc *d, feat **ou
     if (t->flags & RCP_TOK_NUM) { f[n++] = (feat){ fkey(FAM_NUM, t->hash), 1, FAM_NUM }; continue; }
     if (t->flags & RCP_TOK_STOP) continue;
     if (t->len < 2) continue;
-    f[n++] = (feat){ fkey(FAM_STEM, t->shash), i < (size_t)P->lead_toks ? (float)P->lead_w : 1, FAM_STEM };
+    f[n++] = (feat){ fkey(FAM_STEM, t->shash), 1, FAM_STEM };
     if (tmask & (UINT64_C(1) << (t->hash & 63)))
       for (int k = 0; k < ntw; k++)
         if (tw[k] == t->hash) { f[n++] = (feat){ fkey(FAM_TITLE, t->shash), 1, FAM_TITLE }; break; }
@@ -704,7 +708,7 @@ static int doc_features(const rcp_cluster_params *P, const rcp_doc *d, feat **ou
     uint32_t j = (uint32_t)(f[i].h >> 7) & (cap2 - 1);
     while (slot[j] && f[slot[j] - 1].h != f[i].h) j = (j + 1) & (cap2 - 1);
     if (slot[j]) {
-      if (f[i].fam != FAM_TITLE) f[slot[j] - 1].w += f[i].w;  /* a title word counts once */
+      if (f[i].fam != FAM_TITLE) f[slot[j] - 1].w += 1;  /* a title word counts once */
     } else {
       f[m] = f[i];
       slot[j] = (uint32_t)++m;
@@ -1103,6 +1107,108 @@ int rcp__cluster_open(rcp_ctx *ctx, rcp_clusterer **out) {
 /* Recording a document                                               */
 /* ================================================================== */
 
+/* ================================================================== */
+/* Round-ups                                                          */
+/* ================================================================== */
+
+/* What tells a round-up page (a digest of several events: AFP's daily
+** "le point sur la pandémie", "la Hongrie referme ses frontières, France et
+** Allemagne misent sur les masques") from a page about one event: counted
+** from the document's sentences and the countries the entity pass found
+** (docs/stories.md, "Round-ups"). */
+typedef struct ru_info {
+  int marks;       /* section lead-ins: "- " after a sentence's end or at a block's start */
+  int nsec_cty;    /* distinct countries leading a section (its first country) */
+  int ncty;        /* distinct countries named */
+  int csents;      /* sentences naming a country */
+  int top;         /* of those, the most sentences whose first country is one country */
+  int nplace0;     /* distinct countries that open a sentence ("En Allemagne, ...") */
+  int nfirst;      /* distinct countries first named in some sentence */
+} ru_info;
+
+#define RU_MAXC 48
+static int ru_cty_index(const char **ids, int *n, const char *id) {
+  for (int k = 0; k < *n; k++) if (ids[k] == id || strcmp(ids[k], id) == 0) return k;
+  if (*n == RU_MAXC) return -1;
+  ids[*n] = id;
+  return (*n)++;
+}
+
+static void roundup_info(const rcp_doc *d, ru_info *ri) {
+  memset(ri, 0, sizeof *ri);
+  /* 1. section lead-ins, and where each section starts */
+  uint32_t secoff[64];
+  int nsec = 0;
+  const char *t = d->text;
+  for (size_t i = 0; t && i + 2 < d->text_len; i++) {
+    const char *h = memchr(t + i, '-', d->text_len - 2 - i);
+    if (!h) break;
+    i = (size_t)(h - t);
+    if (t[i + 1] != ' ') continue;
+    size_t j = i;
+    while (j > 0 && t[j - 1] == ' ') j--;
+    char pc = j ? t[j - 1] : '\n';
+    if (!(pc == '.' || pc == '!' || pc == '?' || pc == '\n' || pc == '"' || pc == ')')) continue;
+    unsigned char nc = (unsigned char)t[i + 2];
+    if (!((nc >= 'A' && nc <= 'Z') || nc >= 0xC3 || nc == '"' || (nc >= '0' && nc <= '9'))) continue;
+    ri->marks++;
+    if (nsec < 64) secoff[nsec++] = (uint32_t)i;
+  }
+  /* 2. countries: by sentence, by section */
+  const char *ids[RU_MAXC];
+  int nid = 0, cnt0[RU_MAXC] = { 0 };
+  unsigned char lead0[RU_MAXC] = { 0 }, seclead[RU_MAXC] = { 0 };
+  int64_t last_sent = -1;
+  int sec = -1, sec_done = 1;
+  for (size_t k = 0; k < d->nents; k++) {
+    const rcp_entity_mention *e = &d->ents[k];
+    if (e->type != RCP_ENT_PLACE || !e->canon || e->canon[0] != 'c' || e->canon[1] != ':') continue;
+    int x = ru_cty_index(ids, &nid, e->canon);
+    if (x < 0) continue;
+    while (sec + 1 < nsec && e->off >= secoff[sec + 1]) { sec++; sec_done = 0; }
+    if (!sec_done) { seclead[x] = 1; sec_done = 1; }
+    if ((int64_t)e->sent != last_sent) {   /* the sentence's first country */
+      last_sent = e->sent;
+      ri->csents++;
+      cnt0[x]++;
+      if (e->sent < d->nsents) {
+        const rcp_sentence *s = &d->sents[e->sent];
+        uint32_t lim = s->ntok > 2 ? d->toks[s->tok0 + 2].off : s->off + s->len;
+        if (e->off < lim) lead0[x] = 1;
+      }
+    }
+  }
+  ri->ncty = nid;
+  for (int x = 0; x < nid; x++) {
+    if (cnt0[x] > ri->top) ri->top = cnt0[x];
+    ri->nplace0 += lead0[x];
+    ri->nfirst += cnt0[x] > 0;
+    ri->nsec_cty += seclead[x];
+  }
+}
+
+/* A round-up: many section lead-ins ("- La Bavière pressée de
+** déconfiner -") whose sections open on different countries, or countries
+** spread over the page: at least 5 named, at least 5 of them the first
+** country of some sentence and as many as half the sentences that name one
+** (a page about one country's event names others now and then, within the
+** sentences about it), none first in more than 40 % of them, and either 3
+** of them opening a sentence ("Aux Pays-Bas, les écoles ...") or 4 leading
+** a section.  Measured on a hand-labelled sample of the stream
+** (bench/data/roundup_labels.tsv). */
+int rcp__cluster_is_roundup(const rcp_doc *d) {
+  ru_info ri;
+  roundup_info(d, &ri);
+  int ru = (ri.marks >= 6 && ri.nsec_cty >= 3) ||
+           (ri.ncty >= 5 && ri.nfirst >= 5 && 2 * ri.nfirst >= ri.csents && 10 * ri.top <= 4 * ri.csents &&
+            (ri.nplace0 >= 3 || ri.nsec_cty >= 4));
+#ifdef RCP_CLUSTER_TRACE
+  fprintf(stderr, "R %lld %d %d %d %d %d %d %zu %d %d\n", (long long)d->rowid, ri.marks, ri.nsec_cty,
+          ri.ncty, ri.csents, ri.top, ri.nplace0, d->nsents, ri.nfirst, ru);
+#endif
+  return ru;
+}
+
 int rcp__cluster_doc(rcp_clusterer *c, const rcp_doc *d, const rcp_rel *rels,
                      size_t nrels, int64_t *story_out) {
   *story_out = 0;
@@ -1124,12 +1230,13 @@ int rcp__cluster_doc(rcp_clusterer *c, const rcp_doc *d, const rcp_rel *rels,
   const char *lang = d->language ? d->language : d->lang;
   if (lang) { strncpy(p->lang, lang, sizeof p->lang - 1); }
   p->title_h = title_hash(d->title);
+  p->ru = c->p.roundup && rcp__cluster_is_roundup(d);
   int64_t ed = event_day(d);
   p->pday = local_day(d);
   p->day = ed != INT64_MIN ? ed : p->pday;
   if (p->day == INT64_MIN) p->day = url_day(d->url);   /* no date written: the URL's */
   int rc = (!p->ext_id || (d->title && !p->title)) ? RCP_ENOMEM : RCP_OK;
-  if (rc == RCP_OK) rc = doc_features(&c->p, d, &p->f, &p->nf);
+  if (rc == RCP_OK) rc = doc_features(d, &p->f, &p->nf);
   if (rc == RCP_OK && nrels) {
     p->rel = rcp__malloc(nrels * sizeof *p->rel);
     if (!p->rel) rc = RCP_ENOMEM;
@@ -1146,7 +1253,7 @@ int rcp__cluster_doc(rcp_clusterer *c, const rcp_doc *d, const rcp_rel *rels,
                                                strcmp(rels[i].kind, "near_duplicate") == 0 ||
                                                (strcmp(rels[i].kind, "update") == 0 && rels[i].score >= 0.8));
 #ifdef RCP_CLUSTER_TRACE
-      fprintf(stderr, "R %lld %lld %s %.3f %d\n", (long long)d->rowid, (long long)rels[i].other,
+      fprintf(stderr, "REL %lld %lld %s %.3f %d\n", (long long)d->rowid, (long long)rels[i].other,
               rels[i].kind ? rels[i].kind : "-", rels[i].score, rels[i].direction);
 #endif
       p->nrel++;
@@ -1359,8 +1466,6 @@ static double combine_cap(const rcp_cluster_params *P, const double *cf, const i
     ** Véran on the epidemic); at most name_cap times the stems' cosine */
     if ((f == FAM_NAME || f == FAM_NUM) && cap > 0 && present[FAM_STEM] && x > cap * cf[FAM_STEM])
       x = cap * cf[FAM_STEM];
-    if (f == FAM_TITLE && P->title_cap > 0 && present[FAM_STEM] && x > P->title_cap * cf[FAM_STEM])
-      x = P->title_cap * cf[FAM_STEM];
     if (P->geo_eps > 0) num += famw[f] * log(x > P->geo_eps ? x : P->geo_eps);
     else num += famw[f] * x;
     den += famw[f];
@@ -1453,6 +1558,9 @@ static int story_merge(rcp_clusterer *c, uint32_t i, uint32_t j, rcp_buf *b) {
   range_add(&into->dlo, &into->dhi, from->dhi);
   RCP_TRY(touch(c, into));
   if (c->obs.merge) c->obs.merge(c->obs.ud, from->id, into->id);
+#ifdef RCP_CLUSTER_TRACE
+  fprintf(stderr, "M %lld %lld\n", (long long)from->id, (long long)into->id);
+#endif
   if (c->ctx && c->ctx->store) {
     RCP_TRY(persist(c, from, 1, into->id, NULL, b));
     RCP_TRY(rcp__store_story_merge(c->ctx->store, from->id, into->id));
@@ -1553,6 +1661,37 @@ static int title_elsewhere(const rcp_clusterer *c, const story *s, uint64_t th) 
     if (&c->st[l->s[x]] != s) return 1;
   l = c->ring ? pmap_find(&c->rpost, fkey(FAM_SERIES, th)) : NULL;
   return l && l->n > 0;
+}
+
+/* ---- round-ups (docs/stories.md, "Round-ups") ----------------------
+** A story counts its round-up pages in the weight of one key of its
+** centroid (family FAM_RU: no similarity reads it; saved with the state). */
+static uint64_t ru_key(void) { return fkey(FAM_RU, 1); }
+
+/* Whether page p may join story s: 0 yes; 1 no, both are round-ups
+** (another edition: a storyline); 2 no.  A round-up and a story holding
+** pages of another kind come together only as copies (the relate stage's
+** duplicate, near duplicate, or update that kept most of its original);
+** a round-up joins a story of round-ups as an update of one of its pages
+** (rel >= 1: the day's digest revised, often under a new title) or at
+** roundup_join. */
+static int ru_block(const rcp_cluster_params *P, const story *s, const pend *p, int copy, double rel,
+                    double sim) {
+  float rs = fmap_get(&s->c, ru_key());
+  if (rs <= 0 && !p->ru) return 0;
+  if (copy) return 0;
+  if (p->ru && rs >= (float)s->n) return rel >= 1 || sim >= P->roundup_join ? 0 : 1;
+  return 2;
+}
+
+/* Whether two live stories may merge: not a story of round-ups with one
+** that holds other pages, and two stories of round-ups only at
+** roundup_join. */
+static int ru_merge_block(const rcp_cluster_params *P, const story *a, const story *o, double ss) {
+  float ra = fmap_get(&a->c, ru_key()), ro = fmap_get(&o->c, ru_key());
+  if (ra <= 0 && ro <= 0) return 0;
+  if (ra >= (float)a->n && ro >= (float)o->n) return ss < P->roundup_join;
+  return 1;
 }
 
 static int cluster_one(rcp_clusterer *c, pend *p, feat *v, feat *vh, cand *cd, cand *rc,
@@ -1708,6 +1847,8 @@ static int cluster_one(rcp_clusterer *c, pend *p, feat *v, feat *vh, cand *cd, c
                   day_of(p->pub_time) > day_of(s->last);
       double cs = later ? combine_cap(P, cf, present, P->name_cap_later) : combine(P, cf, present);
       double sim = cs * tf * (later ? P->later_w : 1.0);
+      int rub = P->roundup && ok ? ru_block(P, s, p, cd[k].copy, cd[k].bonus, cs * tf) : 0;
+      if (rub) ok = 0;
       if (ok && cd[k].bonus > sim) sim = cd[k].bonus;
       cd[k].sim = ok ? sim : 0;
       cd[k].ok = ok;
@@ -1718,13 +1859,13 @@ static int cluster_one(rcp_clusterer *c, pend *p, feat *v, feat *vh, cand *cd, c
               cd[k].bonus, cf[0], cf[1], cf[2], cf[3], ok, s->narts);
 #endif
       /* an earlier story of the same kind this one cannot join: a storyline */
-      if (!ok || gap >= 2 || series) {
+      if ((!ok || gap >= 2 || series) && rub != 2) {   /* an event is no episode of a round-up */
         int pl[FAM_COUNT];             /* numbers name an event, not a storyline */
         memcpy(pl, present, sizeof pl);
         pl[FAM_NUM] = 0;
         double lc = combine(P, cf, pl);
         if (lc >= P->storyline || series) {
-          double ls = series ? 1.0 + lc : lc;
+          double ls = series || rub == 1 ? 1.0 + lc : lc;   /* another edition of a round-up */
           if (line < 0 || ls > lsim || (ls == lsim && s->id < c->st[line].id)) { line = cd[k].slot; lsim = ls; }
         }
       }
@@ -1800,6 +1941,10 @@ static int cluster_one(rcp_clusterer *c, pend *p, feat *v, feat *vh, cand *cd, c
     c->st[at].line = lid;
   }
   RCP_TRY(story_add_vec(c, at, v, nv));
+  if (p->ru) {                     /* counted by the weight of one key */
+    feat rk = { ru_key(), 1, FAM_RU };
+    RCP_TRY(story_add_vec(c, at, &rk, 1));
+  }
   story *s = &c->st[at];
   int newtitle = p->title_h != 0;
   for (uint32_t k = 0; k < s->narts && newtitle; k++) if (s->arts[k].th == p->title_h) newtitle = 0;
@@ -1820,7 +1965,7 @@ static int cluster_one(rcp_clusterer *c, pend *p, feat *v, feat *vh, cand *cd, c
   RCP_TRY(touch(c, s));
   if (c->obs.assign) c->obs.assign(c->obs.ud, p->rowid, s->id);
 #ifdef RCP_CLUSTER_TRACE
-  fprintf(stderr, "J %lld %lld %u\n", (long long)p->rowid, (long long)s->id, s->n);
+  fprintf(stderr, "A %lld %lld\n", (long long)p->rowid, (long long)s->id);
 #endif
   if (c->ctx && c->ctx->store) RCP_TRY(rcp__store_story_add_article(c->ctx->store, s->id, p->rowid));
   /* 4. an article that bridges two live stories about one event merges
@@ -1839,6 +1984,7 @@ static int cluster_one(rcp_clusterer *c, pend *p, feat *v, feat *vh, cand *cd, c
         range_add(&lo, &hi, o->last);
         if (lo != INT64_MIN && hi - lo > (int64_t)c->window * DAY) continue;
         double ss = story_sim(P, a, o);
+        if (P->roundup && ru_merge_block(P, a, o, ss)) continue;
         /* pages of one title on two days in one story: episodes of a
         ** series, unless the two stories are near copies of each other
         ** (a page republished the next day, with its copies) */
@@ -1866,7 +2012,7 @@ static int cluster_one(rcp_clusterer *c, pend *p, feat *v, feat *vh, cand *cd, c
           thr = P->join * P->merge_one_pub;
         }
 #ifdef RCP_CLUSTER_TRACE
-        fprintf(stderr, "M %lld %lld %lld %u %u %.4f %.4f %.4f %d cf %.3f %.3f %.3f %.3f\n", (long long)p->rowid,
+        fprintf(stderr, "MC %lld %lld %lld %u %u %.4f %.4f %.4f %d cf %.3f %.3f %.3f %.3f\n", (long long)p->rowid,
                 (long long)a->id, (long long)o->id, a->n, o->n, cd[k].sim, ss, thr, series,
                 g_trace_cf[0], g_trace_cf[1], g_trace_cf[2], g_trace_cf[3]);
 #endif
@@ -1876,9 +2022,6 @@ static int cluster_one(rcp_clusterer *c, pend *p, feat *v, feat *vh, cand *cd, c
       uint32_t i = at, j = (uint32_t)pick;
       if (c->st[j].id < c->st[i].id) { uint32_t t = i; i = j; j = t; }
       for (size_t k = 0; k < nc; k++) if (cd[k].slot == j) cd[k].ok = 0;
-#ifdef RCP_CLUSTER_TRACE
-      fprintf(stderr, "X %lld %lld\n", (long long)c->st[j].id, (long long)c->st[i].id);
-#endif
       RCP_TRY(story_merge(c, i, j, b));
       at = i;
       RCP_TRY(line_check(c, at, rc, ccap));

@@ -499,6 +499,9 @@ int rcp__cluster_doc(rcp_clusterer *c, const rcp_doc *d, const rcp_rel *rels,
 /* End of batch: persists state; *touched (malloc'd) lists the stories
 ** whose membership changed since the last call (merged-away ones excluded). */
 int rcp__cluster_flush(rcp_clusterer *c, int64_t **touched, size_t *ntouched);
+/* Whether d reads as a round-up page (several events: sections or
+** sentences led by many different countries); needs the entity pass. */
+int rcp__cluster_is_roundup(const rcp_doc *d);
 /* Note: rcp__cluster_doc only records the document's features; the batch
 ** is clustered in rcp__cluster_flush, in (publication time, content hash,
 ** record id) order, so that the order of a batch does not matter (see
@@ -527,10 +530,10 @@ typedef struct rcp_cluster_params {
   double merge_one_pub; /* a one-article story merges into one with publication days at
                            join x this, its similarity decayed by the publication-day gap */
   double name_cap_later; /* > 0: name_cap for a page published on a later day than the story's last */
-  int lead_toks;      /* the first lead_toks words of the text are its lead (0: none) */
-  double lead_w;      /* a stem of the lead counts lead_w times */
-  double title_cap;   /* > 0: the title's cosine counts at most title_cap x the stems' */
   double later_w;     /* a page of a later publication day than the story's last: similarity x this */
+  int roundup;        /* 1: round-up pages (digests of several events) join and are joined
+                         only by copies or near copies (docs/stories.md, "Round-ups"); 0: off */
+  double roundup_join; /* a round-up joins another round-up's story at this similarity */
   int series_update;  /* 1: a page under a title its story holds on another day still joins if the
                          relate stage calls it an update of one of the story's pages and no other
                          story (live or in the ring) holds the title: a revision, not an episode */

@@ -691,6 +691,144 @@ TEST_SUITE(cluster) {
     CHECK(s.story[3] != s.story[2] && s.story[2] != s.story[1]);
     for (int i = 0; i < 3; i++) rcp_doc_free(d[i]);
   }
+  TEST("a page of a later day must come closer: its similarity counts x later_w") {
+    /* the highest join at which the later page still joins its story,
+    ** found by bisection without the rule; with it (later_w 0.9) the page
+    ** stays apart at 0.95 x that bar and joins at 0.85 x; on the story's
+    ** own day the rule does not apply */
+    rcp_doc *d[3] = {
+      page(ctx, "t1", "La tempête Alex a frappé la Bretagne dans la nuit. Des rafales à 180 km/h ont été "
+           "relevées à Belle-Île et des milliers de foyers sont privés d'électricité dans le Morbihan. "
+           "Météo-France maintient la vigilance rouge pour les vents violents.",
+           "2020-10-02T08:00:00+02:00", NULL, 1),
+      page(ctx, "t2", "Après le passage de la tempête Alex, le Morbihan compte ses dégâts : toitures "
+           "arrachées, arbres couchés sur les routes, foyers encore privés d'électricité. Les pompiers de "
+           "Bretagne sont intervenus plus de mille fois.", "2020-10-03T09:00:00+02:00", NULL, 2),
+      NULL,
+    };
+    d[2] = page(ctx, "t3", "Après le passage de la tempête Alex, le Morbihan compte ses dégâts : toitures "
+                "arrachées, arbres couchés sur les routes, foyers encore privés d'électricité. Les pompiers "
+                "de Bretagne sont intervenus plus de mille fois.", "2020-10-02T19:00:00+02:00", NULL, 3);
+    CHECK(d[0] && d[1] && d[2]);
+    rcp_cluster_params p;
+    rcp__cluster_params_default(&p);
+    CHECK(p.later_w < 1.0);
+    seen s;
+    p.later_w = 1.0;
+    double lo = 0.01, hi = 1.0;        /* joins at lo, not at hi */
+    for (int k = 0; k < 20; k++) {
+      p.join = (lo + hi) / 2;
+      CHECK_INT(run_params(ctx, d, 2, &p, &s), RCP_OK);
+      if (s.story[1] == s.story[2]) lo = p.join; else hi = p.join;
+    }
+    CHECK(lo > 0.05 && lo < 0.9);
+    rcp__cluster_params_default(&p);
+    p.join = lo * 0.95;
+    CHECK_INT(run_params(ctx, d, 2, &p, &s), RCP_OK);
+    CHECK(s.story[1] > 0 && s.story[2] > 0 && s.story[1] != s.story[2]);
+    p.join = lo * 0.85;
+    CHECK_INT(run_params(ctx, d, 2, &p, &s), RCP_OK);
+    CHECK(s.story[1] > 0 && s.story[1] == s.story[2]);
+    rcp_doc *e[2] = { d[0], d[2] };    /* the same page on the story's day */
+    p.join = lo * 0.95;
+    CHECK_INT(run_params(ctx, e, 2, &p, &s), RCP_OK);
+    CHECK(s.story[1] > 0 && s.story[1] == s.story[3]);
+    for (int i = 0; i < 3; i++) rcp_doc_free(d[i]);
+  }
+  /* ---- round-ups (docs/stories.md, "Round-ups") ---- */
+  const char *ru_text =
+    "Coronavirus : l'Italie rouvre ses frontières, le Japon lève l'état d'urgence\n\n"
+    "- L'Italie rouvre ses frontières -\n\n"
+    "L'Italie rouvrira ses frontières aux touristes européens le 3 juin, a annoncé samedi le gouvernement "
+    "de Giuseppe Conte. Les visiteurs venus de l'Union européenne n'auront plus à observer de quarantaine.\n\n"
+    "- Fin de l'état d'urgence au Japon -\n\n"
+    "Le Japon a levé l'état d'urgence dans la plupart de ses départements. Tokyo et Osaka restent soumis "
+    "aux restrictions jusqu'à la fin du mois.\n\n"
+    "- Record de décès au Brésil -\n\n"
+    "Le Brésil a enregistré 1.188 morts en vingt-quatre heures, un record. Le président Jair Bolsonaro "
+    "continue de dénoncer les mesures de confinement des gouverneurs.\n\n"
+    "- Les églises rouvrent en Allemagne -\n\n"
+    "En Allemagne, les fidèles ont retrouvé les églises et les mosquées, avec des masques et à distance. "
+    "Berlin prévoit une réunion des régions mercredi.\n\n"
+    "- Plages ouvertes en Espagne -\n\n"
+    "En Espagne, les plages de Barcelone ont rouvert aux promeneurs. Madrid reste en phase zéro du "
+    "déconfinement.\n\n"
+    "- Plus de 330.000 morts -\n\n"
+    "La pandémie a fait plus de 330.000 morts dans le monde, selon un bilan établi samedi. Les Etats-Unis "
+    "sont le pays le plus touché, devant le Royaume-Uni, l'Italie, la France et l'Espagne.";
+  const char *it1 =
+    "L'Italie rouvre ses frontières aux touristes européens. Le gouvernement de Giuseppe Conte a annoncé "
+    "samedi que l'Italie rouvrira ses frontières aux visiteurs de l'Union européenne le 3 juin, sans "
+    "quarantaine. Les régions italiennes pourront aussi lever les restrictions de déplacement entre elles. "
+    "Le secteur du tourisme, qui pèse 13 % du PIB italien, attendait cette annonce pour sauver la saison.";
+  const char *it2 =
+    "Tourisme : l'Italie rouvre ses frontières le 3 juin. Les touristes européens pourront entrer en "
+    "Italie sans quarantaine à partir du 3 juin, a annoncé samedi Giuseppe Conte. Le gouvernement italien "
+    "veut sauver la saison touristique, le tourisme représentant 13 % du PIB. Les déplacements entre "
+    "régions italiennes seront aussi de nouveau autorisés.";
+  TEST("round-up detector: sections on many countries; one event naming a few is not one") {
+    rcp_doc *d[3] = { page(ctx, "ru", ru_text, "2020-05-16T20:00:00+02:00", NULL, 1),
+                      page(ctx, "i1", it1, "2020-05-16T18:00:00+02:00", NULL, 2),
+                      page(ctx, "i2", "Un séisme de magnitude 6,1 a frappé samedi le nord du Japon, sans faire "
+                           "de victime. Les autorités du Japon ont levé l'alerte au tsunami. La Chine et la Corée "
+                           "du Sud ont proposé leur aide, la Russie a envoyé des sauveteurs dans les îles voisines.",
+                           "2020-05-16T18:00:00+02:00", NULL, 3) };
+    CHECK(d[0] && d[1] && d[2]);
+    for (int i = 0; i < 3; i++) if (d[i]) CHECK_INT(rcp__facts_entities_only(ctx, d[i]), RCP_OK);
+    if (d[0]) CHECK_INT(rcp__cluster_is_roundup(d[0]), 1);
+    if (d[1]) CHECK_INT(rcp__cluster_is_roundup(d[1]), 0);
+    if (d[2]) CHECK_INT(rcp__cluster_is_roundup(d[2]), 0);   /* five countries, one event */
+    /* the same round-up without its section lead-ins: countries that open
+    ** sentences, spread over the page */
+    char flat[2000];
+    size_t n = 0;
+    for (const char *q = ru_text; *q && n + 1 < sizeof flat; q++) {
+      if (*q == '-' && (q == ru_text || q[-1] == '\n' || q[1] == '\n')) {   /* drop "- Title -" lines */
+        while (*q && *q != '\n') q++;
+        if (!*q) break;
+        continue;
+      }
+      flat[n++] = *q;
+    }
+    flat[n] = 0;
+    rcp_doc *e = page(ctx, "ru2", flat, "2020-05-16T20:00:00+02:00", NULL, 4);
+    CHECK(e != NULL);
+    if (e) CHECK_INT(rcp__facts_entities_only(ctx, e), RCP_OK);
+    if (e) CHECK_INT(rcp__cluster_is_roundup(e), 1);
+    rcp_doc_free(e);
+    for (int i = 0; i < 3; i++) rcp_doc_free(d[i]);
+  }
+  TEST("a round-up joins no event story; the event's pages stay together") {
+    /* an event, the day's round-up led by it, the event again: the
+    ** round-up is a story of its own (it would mix the Italy story with
+    ** Japan, Brazil, Germany and Spain) */
+    rcp_doc *d[3] = { page(ctx, "e1", it1, "2020-05-16T18:00:00+02:00", NULL, 1),
+                      page(ctx, "r1", ru_text, "2020-05-16T20:00:00+02:00", NULL, 2),
+                      page(ctx, "e2", it2, "2020-05-16T21:00:00+02:00", NULL, 3) };
+    CHECK(d[0] && d[1] && d[2]);
+    for (int i = 0; i < 3; i++) if (d[i]) CHECK_INT(rcp__facts_entities_only(ctx, d[i]), RCP_OK);
+    rcp_cluster_params p;
+    rcp__cluster_params_default(&p);
+    seen s;
+    CHECK_INT(run_params(ctx, d, 3, &p, &s), RCP_OK);
+    CHECK(s.story[1] > 0 && s.story[1] == s.story[3] && s.story[2] > 0 && s.story[2] != s.story[1]);
+    p.roundup = 0;                     /* without the rule: the round-up joins the event */
+    CHECK_INT(run_params(ctx, d, 3, &p, &s), RCP_OK);
+    CHECK(s.story[1] > 0 && s.story[1] == s.story[2] && s.story[2] == s.story[3]);
+    /* the round-up first: the event's page does not join it */
+    rcp_doc *e[2] = { page(ctx, "r2", ru_text, "2020-05-16T17:00:00+02:00", NULL, 4),
+                      page(ctx, "e3", it1, "2020-05-16T18:00:00+02:00", NULL, 5) };
+    CHECK(e[0] && e[1]);
+    for (int i = 0; i < 2; i++) if (e[i]) CHECK_INT(rcp__facts_entities_only(ctx, e[i]), RCP_OK);
+    rcp__cluster_params_default(&p);
+    CHECK_INT(run_params(ctx, e, 2, &p, &s), RCP_OK);
+    CHECK(s.story[4] > 0 && s.story[5] > 0 && s.story[4] != s.story[5]);
+    p.roundup = 0;
+    CHECK_INT(run_params(ctx, e, 2, &p, &s), RCP_OK);
+    CHECK(s.story[4] > 0 && s.story[4] == s.story[5]);
+    for (int i = 0; i < 2; i++) rcp_doc_free(e[i]);
+    for (int i = 0; i < 3; i++) rcp_doc_free(d[i]);
+  }
   free_fixture(&f);
   rcp_ctx_free(ctx);
 }
