@@ -1668,29 +1668,44 @@ static int title_elsewhere(const rcp_clusterer *c, const story *s, uint64_t th) 
 ** centroid (family FAM_RU: no similarity reads it; saved with the state). */
 static uint64_t ru_key(void) { return fkey(FAM_RU, 1); }
 
+/* Whether story s holds a page of title th on day `day` (publication day,
+** else event day): another edition of that page. */
+static int ru_has_edition(const story *s, uint64_t th, int64_t day) {
+  for (uint32_t k = 0; th && day != INT64_MIN && k < s->narts; k++)
+    if (s->arts[k].th == th && s->arts[k].day == day) return 1;
+  return 0;
+}
+
 /* Whether page p may join story s: 0 yes; 1 no, both are round-ups
-** (another edition: a storyline); 2 no.  A round-up and a story holding
+** (another digest: a storyline); 2 no.  A round-up and a story holding
 ** pages of another kind come together only as copies (the relate stage's
-** duplicate, near duplicate, or update that kept most of its original);
-** a round-up joins a story of round-ups as an update of one of its pages
-** (rel >= 1: the day's digest revised, often under a new title) or at
-** roundup_join. */
+** duplicate, near duplicate, or update that kept most of its original).
+** A round-up joins a story of round-ups as another edition of one of its
+** pages (same title, same publication day: the day's "point sur la
+** pandémie" at 08:00 and at 19:10), as an update of one of them (a
+** digest revised under a new title), or at roundup_join. */
 static int ru_block(const rcp_cluster_params *P, const story *s, const pend *p, int copy, double rel,
                     double sim) {
   float rs = fmap_get(&s->c, ru_key());
   if (rs <= 0 && !p->ru) return 0;
   if (copy) return 0;
-  if (p->ru && rs >= (float)s->n) return rel >= 1 || sim >= P->roundup_join ? 0 : 1;
+  if (p->ru && rs >= (float)s->n) {
+    int64_t day = p->pday != INT64_MIN ? p->pday : p->day;
+    return ru_has_edition(s, p->title_h, day) || rel >= 1 || sim >= P->roundup_join ? 0 : 1;
+  }
   return 2;
 }
 
 /* Whether two live stories may merge: not a story of round-ups with one
-** that holds other pages, and two stories of round-ups only at
-** roundup_join. */
+** that holds other pages; two stories of round-ups when they hold
+** editions of one page or at roundup_join. */
 static int ru_merge_block(const rcp_cluster_params *P, const story *a, const story *o, double ss) {
   float ra = fmap_get(&a->c, ru_key()), ro = fmap_get(&o->c, ru_key());
   if (ra <= 0 && ro <= 0) return 0;
-  if (ra >= (float)a->n && ro >= (float)o->n) return ss < P->roundup_join;
+  if (ra >= (float)a->n && ro >= (float)o->n) {
+    for (uint32_t k = 0; k < o->narts; k++) if (ru_has_edition(a, o->arts[k].th, o->arts[k].day)) return 0;
+    return ss < P->roundup_join;
+  }
   return 1;
 }
 

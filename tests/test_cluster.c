@@ -829,6 +829,53 @@ TEST_SUITE(cluster) {
     for (int i = 0; i < 2; i++) rcp_doc_free(e[i]);
     for (int i = 0; i < 3; i++) rcp_doc_free(d[i]);
   }
+  TEST("editions of one day's round-up are one story; another round-up is not") {
+    /* the same title at 08:00 and 19:00 with other items: one story; a
+    ** round-up under another title the same day: a story of its own */
+    const char *ed2 =
+      "- La Russie enregistre un vaccin -\n\n"
+      "La Russie a annoncé avoir enregistré un vaccin contre le virus, le premier au monde selon Moscou. "
+      "L'Organisation mondiale de la santé appelle à la prudence.\n\n"
+      "- Reconfinement en Nouvelle-Zélande -\n\n"
+      "La Nouvelle-Zélande a reconfiné Auckland après quatre nouveaux cas. Les écoles de la ville ferment.\n\n"
+      "- Récession au Royaume-Uni -\n\n"
+      "Le Royaume-Uni est entré en récession, avec une chute de 20 % du PIB au deuxième trimestre.\n\n"
+      "- Masques en Belgique -\n\n"
+      "En Belgique, le port du masque devient obligatoire dans les rues commerçantes de Bruxelles.\n\n"
+      "- Rentrée au Mexique -\n\n"
+      "Au Mexique, la rentrée scolaire se fera à la télévision, a annoncé le gouvernement.\n\n"
+      "- Plus de 740.000 morts -\n\n"
+      "La pandémie a fait plus de 740.000 morts dans le monde. Les Etats-Unis, le Brésil, le Mexique, l'Inde "
+      "et le Royaume-Uni sont les pays les plus endeuillés.";
+    json_t *o[3] = {
+      json_pack("{s:s,s:s,s:s,s:s}", "id", "p1", "published", "2020-05-16T08:00:00+02:00",
+                "title", "Coronavirus : le point sur la pandémie", "text", ru_text),
+      json_pack("{s:s,s:s,s:s,s:s}", "id", "p2", "published", "2020-05-16T19:00:00+02:00",
+                "title", "Coronavirus : le point sur la pandémie", "text", ed2),
+      json_pack("{s:s,s:s,s:s,s:s}", "id", "p3", "published", "2020-05-16T21:00:00+02:00",
+                "title", "Virus : la Russie enregistre un vaccin, Auckland reconfiné", "text", ed2) };
+    rcp_doc *d[3];
+    for (int i = 0; i < 3; i++) {
+      d[i] = make_doc(ctx, o[i]);
+      json_decref(o[i]);
+      CHECK(d[i] != NULL);
+      if (d[i]) { d[i]->rowid = i + 1; CHECK_INT(rcp__facts_entities_only(ctx, d[i]), RCP_OK); }
+    }
+    if (d[0] && d[1] && d[2]) {
+      CHECK_INT(rcp__cluster_is_roundup(d[0]), 1);
+      CHECK_INT(rcp__cluster_is_roundup(d[1]), 1);
+      rcp_cluster_params p;
+      rcp__cluster_params_default(&p);
+      p.roundup_join = 2;              /* no similarity is enough: editions only */
+      seen s;
+      CHECK_INT(run_params(ctx, d, 2, &p, &s), RCP_OK);
+      CHECK(s.story[1] > 0 && s.story[1] == s.story[2]);
+      rcp_doc *e[2] = { d[0], d[2] };
+      CHECK_INT(run_params(ctx, e, 2, &p, &s), RCP_OK);
+      CHECK(s.story[1] > 0 && s.story[3] > 0 && s.story[1] != s.story[3]);
+    }
+    for (int i = 0; i < 3; i++) rcp_doc_free(d[i]);
+  }
   free_fixture(&f);
   rcp_ctx_free(ctx);
 }
