@@ -1194,14 +1194,19 @@ static void roundup_info(const rcp_doc *d, ru_info *ri) {
 ** (a page about one country's event names others now and then, within the
 ** sentences about it), none first in more than 40 % of them, and either 3
 ** of them opening a sentence ("Aux Pays-Bas, les écoles ...") or 4 leading
-** a section.  Measured on a hand-labelled sample of the stream
-** (bench/data/roundup_labels.tsv). */
+** a section; or, with 7 or more first in some sentence (a long digest
+** whose countries come back), 10 named and 3 opening a sentence or
+** leading a section, or 8 named and 3 leading a section.  Measured on a
+** hand-labelled sample of the stream (bench/data/roundup_labels.tsv). */
 int rcp__cluster_is_roundup(const rcp_doc *d) {
   ru_info ri;
   roundup_info(d, &ri);
+  int spread = 10 * ri.top <= 4 * ri.csents;
   int ru = (ri.marks >= 6 && ri.nsec_cty >= 3) ||
-           (ri.ncty >= 5 && ri.nfirst >= 5 && 2 * ri.nfirst >= ri.csents && 10 * ri.top <= 4 * ri.csents &&
-            (ri.nplace0 >= 3 || ri.nsec_cty >= 4));
+           (spread && ri.ncty >= 5 && ri.nfirst >= 5 && 2 * ri.nfirst >= ri.csents &&
+            (ri.nplace0 >= 3 || ri.nsec_cty >= 4)) ||
+           (spread && ri.nfirst >= 7 && ((ri.ncty >= 10 && (ri.nplace0 >= 3 || ri.nsec_cty >= 3)) ||
+                                         (ri.ncty >= 8 && ri.nsec_cty >= 3)));
 #ifdef RCP_CLUSTER_TRACE
   fprintf(stderr, "R %lld %d %d %d %d %d %d %zu %d %d\n", (long long)d->rowid, ri.marks, ri.nsec_cty,
           ri.ncty, ri.csents, ri.top, ri.nplace0, d->nsents, ri.nfirst, ru);
