@@ -1835,17 +1835,23 @@ static int cluster_one(rcp_clusterer *c, pend *p, feat *v, feat *vh, cand *cd, c
       ** the page is a copy of one of its articles, or an update that kept most
       ** of it; a daily episode reads as a looser
       ** "update" of the day before) */
-      int series = 0;
-      for (uint32_t m2 = 0; p->title_h && m2 < s->narts && !series; m2++)
+      int series = 0, titled = 0;
+      for (uint32_t m2 = 0; p->title_h && m2 < s->narts && !series; m2++) {
+        titled |= s->arts[m2].th == p->title_h;
         series = s->arts[m2].th == p->title_h && s->arts[m2].day != pday;
+      }
       /* ... but a page the relate stage calls an update of one of the
-      ** story's pages, under a title no other story holds (live, or
-      ** closed in the ring), is that page revised and republished the
-      ** next day ("Virus: la Hongrie referme ses frontières" at 22:20,
-      ** longer at 08:20), not a series' episode: an episode's title is
-      ** held by the series' earlier stories (series_update) */
-      if (series && !cd[k].copy && P->series_update && cd[k].bonus >= 1.0f && !title_elsewhere(c, s, p->title_h))
-        series = 0;
+      ** story's pages, under a title the story holds, is that page
+      ** revised (series_update): it joins as a copy would.  Across days
+      ** only if no other story holds the title (live, or closed in the
+      ** ring): an episode's title is held by the series' earlier stories,
+      ** a page revised and republished the next morning ("Virus : la
+      ** Hongrie referme ses frontières" at 22:20, longer at 08:20) has only
+      ** its original.  The round-up rule lets it in too: the detector can
+      ** tell the two versions apart (the longer one names more countries) */
+      int revised = P->series_update && titled && !cd[k].copy && cd[k].bonus >= 1.0f &&
+                    (!series || !title_elsewhere(c, s, p->title_h));
+      if (revised) series = 0;
       if (series && !cd[k].copy) ok = 0;
       if (pass == 0 && !ok) { cd[k].sim = 0; cd[k].ok = 0; cd[k].def = 1; continue; }
       double dotf[FAM_COUNT] = { 0 };
@@ -1867,7 +1873,7 @@ static int cluster_one(rcp_clusterer *c, pend *p, feat *v, feat *vh, cand *cd, c
                   day_of(p->pub_time) > day_of(s->last);
       double cs = later ? combine_cap(P, cf, present, P->name_cap_later) : combine(P, cf, present);
       double sim = cs * tf * (later ? P->later_w : 1.0);
-      int rub = P->roundup && ok ? ru_block(P, s, p, cd[k].copy, cd[k].bonus, cs * tf) : 0;
+      int rub = P->roundup && ok ? ru_block(P, s, p, cd[k].copy || revised, cd[k].bonus, cs * tf) : 0;
       if (rub) ok = 0;
       if (ok && cd[k].bonus > sim) sim = cd[k].bonus;
       cd[k].sim = ok ? sim : 0;

@@ -829,6 +829,33 @@ TEST_SUITE(cluster) {
     for (int i = 0; i < 2; i++) rcp_doc_free(e[i]);
     for (int i = 0; i < 3; i++) rcp_doc_free(d[i]);
   }
+  TEST("a page revised into a round-up under its title joins its story (series_update)") {
+    /* the evening's version of a page names more countries and reads as
+    ** a round-up; the relate stage calls it an update of the afternoon's
+    ** page, under the same title: the page revised, not a digest joining
+    ** an event's story */
+    const char *title = "Coronavirus : l'Italie rouvre ses frontières, le Japon lève l'état d'urgence";
+    rcp_doc *d[2] = { titled(ctx, "v1", title, it1, "2020-05-16T16:00:00+02:00", 1),
+                      titled(ctx, "v2", title, ru_text, "2020-05-16T20:00:00+02:00", 2) };
+    CHECK(d[0] && d[1]);
+    for (int i = 0; i < 2; i++) if (d[i]) CHECK_INT(rcp__facts_entities_only(ctx, d[i]), RCP_OK);
+    if (d[0] && d[1]) {
+      CHECK_INT(rcp__cluster_is_roundup(d[0]), 0);
+      CHECK_INT(rcp__cluster_is_roundup(d[1]), 1);
+    }
+    rcp_rel up = { 1, "update", 0.6, 1 };
+    const rcp_rel *rels[2] = { NULL, &up };
+    size_t nrels[2] = { 0, 1 };
+    rcp_cluster_params p;
+    rcp__cluster_params_default(&p);
+    seen s;
+    CHECK_INT(run_rels(ctx, d, 2, &p, rels, nrels, &s), RCP_OK);
+    CHECK(s.story[1] > 0 && s.story[1] == s.story[2]);
+    p.series_update = 0;               /* without the rule: the round-up stays apart */
+    CHECK_INT(run_rels(ctx, d, 2, &p, rels, nrels, &s), RCP_OK);
+    CHECK(s.story[1] > 0 && s.story[2] > 0 && s.story[1] != s.story[2]);
+    for (int i = 0; i < 2; i++) rcp_doc_free(d[i]);
+  }
   TEST("editions of one day's round-up are one story; another round-up is not") {
     /* the same title at 08:00 and 19:00 with other items: one story; a
     ** round-up under another title the same day: a story of its own */
