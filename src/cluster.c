@@ -75,6 +75,7 @@ void rcp__cluster_params_default(rcp_cluster_params *p) {
   p->later_w = 0.9;
   p->roundup = 1;
   p->roundup_join = 0.5;
+  p->series_update = 1;
 }
 
 /* ================================================================== */
@@ -1256,6 +1257,10 @@ int rcp__cluster_doc(rcp_clusterer *c, const rcp_doc *d, const rcp_rel *rels,
       p->rel[p->nrel].copy = rels[i].kind && (strcmp(rels[i].kind, "duplicate") == 0 ||
                                                strcmp(rels[i].kind, "near_duplicate") == 0 ||
                                                (strcmp(rels[i].kind, "update") == 0 && rels[i].score >= 0.8));
+#ifdef RCP_CLUSTER_TRACE
+      fprintf(stderr, "REL %lld %lld %s %.3f %d\n", (long long)d->rowid, (long long)rels[i].other,
+              rels[i].kind ? rels[i].kind : "-", rels[i].score, rels[i].direction);
+#endif
       p->nrel++;
     }
   }
@@ -1479,6 +1484,9 @@ static double combine(const rcp_cluster_params *P, const double *cf, const int *
 }
 
 /* Similarity of two live stories' centroids, family by family. */
+#ifdef RCP_CLUSTER_TRACE
+static double g_trace_cf[FAM_COUNT];   /* the last story_sim's cosines, for the trace */
+#endif
 static double story_sim(const rcp_cluster_params *P, const story *a, const story *b) {
   if (a->c.n > b->c.n) { const story *t = a; a = b; b = t; }
   double dot[FAM_COUNT] = { 0 }, cf[FAM_COUNT];
@@ -1491,6 +1499,9 @@ static double story_sim(const rcp_cluster_params *P, const story *a, const story
     present[f] = a->nf2[f] > 0 && b->nf2[f] > 0;
     cf[f] = present[f] ? dot[f] / sqrt(a->nf2[f] * b->nf2[f]) : 0;
   }
+#ifdef RCP_CLUSTER_TRACE
+  memcpy(g_trace_cf, cf, sizeof cf);
+#endif
   return combine(P, cf, present);
 }
 
@@ -1645,6 +1656,16 @@ static int line_check(rcp_clusterer *c, uint32_t at, cand *rc, size_t ccap) {
   if (s->line || s->n < 2 || s->n < 2 * s->lchk) return RCP_OK;
   s->lchk = s->n;
   return ring_link(c, at, rc, ccap);
+}
+
+/* Whether a story other than s holds the title th: a live one, or a
+** closed one of the ring (by the title of its first page). */
+static int title_elsewhere(const rcp_clusterer *c, const story *s, uint64_t th) {
+  const plist *l = pmap_find(&c->post, fkey(FAM_SERIES, th));
+  for (uint32_t x = 0; l && x < l->n; x++)
+    if (&c->st[l->s[x]] != s) return 1;
+  l = c->ring ? pmap_find(&c->rpost, fkey(FAM_SERIES, th)) : NULL;
+  return l && l->n > 0;
 }
 
 /* ---- round-ups (docs/stories.md, "Round-ups") ----------------------
@@ -1814,9 +1835,23 @@ static int cluster_one(rcp_clusterer *c, pend *p, feat *v, feat *vh, cand *cd, c
       ** the page is a copy of one of its articles, or an update that kept most
       ** of it; a daily episode reads as a looser
       ** "update" of the day before) */
-      int series = 0;
-      for (uint32_t m2 = 0; p->title_h && m2 < s->narts && !series; m2++)
+      int series = 0, titled = 0;
+      for (uint32_t m2 = 0; p->title_h && m2 < s->narts && !series; m2++) {
+        titled |= s->arts[m2].th == p->title_h;
         series = s->arts[m2].th == p->title_h && s->arts[m2].day != pday;
+      }
+      /* ... but a page the relate stage calls an update of one of the
+      ** story's pages, under a title the story holds, is that page
+      ** revised (series_update): it joins as a copy would.  Across days
+      ** only if no other story holds the title (live, or closed in the
+      ** ring): an episode's title is held by the series' earlier stories,
+      ** a page revised and republished the next morning ("Virus : la
+      ** Hongrie referme ses frontières" at 22:20, longer at 08:20) has only
+      ** its original.  The round-up rule lets it in too: the detector can
+      ** tell the two versions apart (the longer one names more countries) */
+      int revised = P->series_update && titled && !cd[k].copy && cd[k].bonus >= 1.0f &&
+                    (!series || !title_elsewhere(c, s, p->title_h));
+      if (revised) series = 0;
       if (series && !cd[k].copy) ok = 0;
       if (pass == 0 && !ok) { cd[k].sim = 0; cd[k].ok = 0; cd[k].def = 1; continue; }
       double dotf[FAM_COUNT] = { 0 };
@@ -1838,7 +1873,7 @@ static int cluster_one(rcp_clusterer *c, pend *p, feat *v, feat *vh, cand *cd, c
                   day_of(p->pub_time) > day_of(s->last);
       double cs = later ? combine_cap(P, cf, present, P->name_cap_later) : combine(P, cf, present);
       double sim = cs * tf * (later ? P->later_w : 1.0);
-      int rub = P->roundup && ok ? ru_block(P, s, p, cd[k].copy, cd[k].bonus, cs * tf) : 0;
+      int rub = P->roundup && ok ? ru_block(P, s, p, cd[k].copy || revised, cd[k].bonus, cs * tf) : 0;
       if (rub) ok = 0;
       if (ok && cd[k].bonus > sim) sim = cd[k].bonus;
       cd[k].sim = ok ? sim : 0;
@@ -2002,6 +2037,11 @@ static int cluster_one(rcp_clusterer *c, pend *p, feat *v, feat *vh, cand *cd, c
           if (gp > 0) ss *= exp(-(double)gp / P->tau_days);
           thr = P->join * P->merge_one_pub;
         }
+#ifdef RCP_CLUSTER_TRACE
+        fprintf(stderr, "MC %lld %lld %lld %u %u %.4f %.4f %.4f %d cf %.3f %.3f %.3f %.3f\n", (long long)p->rowid,
+                (long long)a->id, (long long)o->id, a->n, o->n, cd[k].sim, ss, thr, series,
+                g_trace_cf[0], g_trace_cf[1], g_trace_cf[2], g_trace_cf[3]);
+#endif
         if (ss >= thr && (pick < 0 || ss > psim)) { pick = cd[k].slot; psim = ss; }
       }
       if (pick < 0) break;

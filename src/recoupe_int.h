@@ -534,6 +534,10 @@ typedef struct rcp_cluster_params {
   int roundup;        /* 1: round-up pages (digests of several events) join and are joined
                          only by copies or near copies (docs/stories.md, "Round-ups"); 0: off */
   double roundup_join; /* a round-up joins another round-up's story at this similarity */
+  int series_update;  /* 1: a page the relate stage calls an update of one of a story's pages, under a
+                         title the story holds, is that page revised: it joins as a copy would, past
+                         the round-up rule, and past the recurring-title rule when no other story
+                         (live or in the ring) holds the title (a revision, not an episode) */
 } rcp_cluster_params;
 void rcp__cluster_params_default(rcp_cluster_params *p);
 void rcp__cluster_set_params(rcp_clusterer *c, const rcp_cluster_params *p);
