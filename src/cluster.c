@@ -604,6 +604,38 @@ static void feat_isort(feat *f, uint32_t n, int (*cmp)(const void *, const void 
   }
 }
 
+/* Sorts f[0..n) by key (the keys are distinct, so the order is the one
+** any sort gives): heapsort, no allocation. */
+static void feat_sort_h(feat *f, uint32_t n) {
+  for (uint32_t end = n; end > 1;) {
+    /* build once, then pop: sift down from i within [0, m) */
+    if (end == n) {
+      for (uint32_t i = n / 2; i-- > 0;) {
+        uint32_t r = i;
+        for (;;) {
+          uint32_t c2 = 2 * r + 1;
+          if (c2 >= n) break;
+          if (c2 + 1 < n && f[c2 + 1].h > f[c2].h) c2++;
+          if (f[r].h >= f[c2].h) break;
+          feat t = f[r]; f[r] = f[c2]; f[c2] = t;
+          r = c2;
+        }
+      }
+    }
+    end--;
+    feat t = f[0]; f[0] = f[end]; f[end] = t;
+    uint32_t r = 0;
+    for (;;) {
+      uint32_t c2 = 2 * r + 1;
+      if (c2 >= end) break;
+      if (c2 + 1 < end && f[c2 + 1].h > f[c2].h) c2++;
+      if (f[r].h >= f[c2].h) break;
+      t = f[r]; f[r] = f[c2]; f[c2] = t;
+      r = c2;
+    }
+  }
+}
+
 /* Moves the k heaviest of f[0..n) (feat_cmp_w order; k < n) to f[0..k),
 ** in no particular order: quickselect (Lomuto partition, median-of-three
 ** pivot).  The result depends only on the input: deterministic. */
@@ -1594,6 +1626,32 @@ static int cand_cmp(const void *a, const void *b) {
   return ix < iy ? -1 : ix > iy;
 }
 
+/* The first k of a[0..n) in cmp order, sorted, in a[0..k) (k < n): what
+** qsort then truncating gives, since both comparators are total orders,
+** without qsort's allocation (quickselect, then insertion sort). */
+static void cand_top(cand *a, size_t n, size_t k, int (*cmp)(const void *, const void *)) {
+  size_t lo = 0, hi = n - 1;
+  cand t;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (cmp(&a[mid], &a[lo]) < 0) { t = a[mid]; a[mid] = a[lo]; a[lo] = t; }
+    if (cmp(&a[hi], &a[lo]) < 0) { t = a[hi]; a[hi] = a[lo]; a[lo] = t; }
+    if (cmp(&a[mid], &a[hi]) < 0) { t = a[mid]; a[mid] = a[hi]; a[hi] = t; }
+    size_t st = lo;                /* the median of the three is at hi */
+    for (size_t i = lo; i < hi; i++)
+      if (cmp(&a[i], &a[hi]) < 0) { t = a[i]; a[i] = a[st]; a[st] = t; st++; }
+    t = a[st]; a[st] = a[hi]; a[hi] = t;
+    if (st == k) break;
+    if (st < k) lo = st + 1; else if (st) hi = st - 1; else break;
+  }
+  for (size_t i = 1; i < k; i++) {
+    t = a[i];
+    size_t j = i;
+    while (j > 0 && cmp(&t, &a[j - 1]) < 0) { a[j] = a[j - 1]; j--; }
+    a[j] = t;
+  }
+}
+
 static int link_stories(rcp_clusterer *c, int64_t a, int64_t b, double score) {
   if (c->obs.link) c->obs.link(c->obs.ud, a < b ? a : b, a < b ? b : a, "storyline");
   if (c->ctx && c->ctx->store) return rcp__store_story_link(c->ctx->store, a, b, "storyline", score);
@@ -1625,7 +1683,7 @@ static int ring_link(rcp_clusterer *c, uint32_t at, cand *rc, size_t ccap) {
       rc[nr++] = (cand){ l->s[x], 0, 0, 0, g.f[k].w, 0, 0 };
     }
   }
-  if (nr > (size_t)P->max_cands) { qsort(rc, nr, sizeof *rc, rcand_cmp); nr = (size_t)P->max_cands; }
+  if (nr > (size_t)P->max_cands) { cand_top(rc, nr, (size_t)P->max_cands, rcand_cmp); nr = (size_t)P->max_cands; }
   int64_t lid = 0;
   double lsim = 0;
   for (size_t r = 0; r < nr; r++) {
@@ -1805,7 +1863,7 @@ static int cluster_one(rcp_clusterer *c, pend *p, feat *v, feat *vh, cand *cd, c
   }
   if (nc > (size_t)P->max_cands) {
     g_sort_st = c->st;
-    qsort(cd, nc, sizeof *cd, cand_cmp);
+    cand_top(cd, nc, (size_t)P->max_cands, cand_cmp);
     nc = (size_t)P->max_cands;
   }
   /* a candidate that shares far less of the article's heaviest weight than
@@ -1938,10 +1996,10 @@ static int cluster_one(rcp_clusterer *c, pend *p, feat *v, feat *vh, cand *cd, c
           rc[nr++] = (cand){ l->s[x], 0, 0, 0, hit, 0, 0 };
         }
       }
-      if (nr > (size_t)P->max_cands) { qsort(rc, nr, sizeof *rc, rcand_cmp); nr = (size_t)P->max_cands; }
+      if (nr > (size_t)P->max_cands) { cand_top(rc, nr, (size_t)P->max_cands, rcand_cmp); nr = (size_t)P->max_cands; }
       if (nr && !vh_sorted) {
         memcpy(vh, v, nv * sizeof *v);
-        qsort(vh, nv, sizeof *vh, feat_cmp_h);
+        feat_sort_h(vh, nv);
         vh_sorted = 1;
       }
       for (size_t r = 0; r < nr; r++) {
