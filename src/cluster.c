@@ -1926,10 +1926,12 @@ static int cluster_one(rcp_clusterer *c, pend *p, feat *v, feat *vh, cand *cd, c
       /* a page of a later publication day than the story's last: the
       ** names and numbers count at most name_cap_later (1) times the
       ** stems' cosine (the same person or country on another day, in
-      ** other words, is how a topic chained day by day on the stream) */
-      int later = P->name_cap_later > 0 && p->pub_time != INT64_MIN && s->last != INT64_MIN &&
-                  day_of(p->pub_time) > day_of(s->last);
-      double cs = later ? combine_cap(P, cf, present, P->name_cap_later) : combine(P, cf, present);
+      ** other words, is how a topic chained day by day on the stream), and
+      ** its similarity counts later_w (0.9) times (a new day brings new
+      ** events on the day before's topics) */
+      int later = p->pub_time != INT64_MIN && s->last != INT64_MIN && day_of(p->pub_time) > day_of(s->last);
+      double cs = later && P->name_cap_later > 0 ? combine_cap(P, cf, present, P->name_cap_later)
+                                                 : combine(P, cf, present);
       double sim = cs * tf * (later ? P->later_w : 1.0);
       int rub = P->roundup && ok ? ru_block(P, s, p, cd[k].copy || revised, cd[k].bonus, cs * tf) : 0;
       if (rub) ok = 0;
