@@ -216,28 +216,28 @@ static int linked(const seen *s, int64_t a, int64_t b) {
   return 0;
 }
 
-/* A page with an optional URL and publication time, analysed. */
-static rcp_doc *page(rcp_ctx *ctx, const char *id, const char *text, const char *published,
-                     const char *url, int64_t rowid) {
+/* A page with an optional title, URL and publication time, analysed. */
+static rcp_doc *page_full(rcp_ctx *ctx, const char *id, const char *title, const char *text,
+                          const char *published, const char *url, int64_t rowid) {
   rcp_page p;
   memset(&p, 0, sizeof p);
-  p.id = id; p.source = "-"; p.body = text; p.body_len = strlen(text);
+  p.id = id; p.source = "-"; p.title = title; p.body = text; p.body_len = strlen(text);
   p.published = published; p.url = url;
   rcp_doc *d = ready_doc(ctx, &p);
   if (d) d->rowid = rowid;
   return d;
 }
 
-/* A page with a title, like page(). */
+/* A page without a title. */
+static rcp_doc *page(rcp_ctx *ctx, const char *id, const char *text, const char *published,
+                     const char *url, int64_t rowid) {
+  return page_full(ctx, id, NULL, text, published, url, rowid);
+}
+
+/* A page with a title, no URL. */
 static rcp_doc *titled(rcp_ctx *ctx, const char *id, const char *title, const char *text,
                        const char *published, int64_t rowid) {
-  rcp_page p;
-  memset(&p, 0, sizeof p);
-  p.id = id; p.source = "-"; p.title = title; p.body = text; p.body_len = strlen(text);
-  p.published = published;
-  rcp_doc *d = ready_doc(ctx, &p);
-  if (d) d->rowid = rowid;
-  return d;
+  return page_full(ctx, id, title, text, published, NULL, rowid);
 }
 
 /* Clusters docs in one batch with the given parameters (no store), each
@@ -265,23 +265,7 @@ static int run_rels(rcp_ctx *ctx, rcp_doc **docs, size_t n, const rcp_cluster_pa
 
 /* Clusters docs in one batch with the given parameters (no store). */
 static int run_params(rcp_ctx *ctx, rcp_doc **docs, size_t n, const rcp_cluster_params *P, seen *out) {
-  memset(out, 0, sizeof *out);
-  rcp_cluster_observer o = { on_assign, on_merge, on_link, out };
-  rcp_clusterer *c = NULL;
-  int rc = rcp__cluster_open(ctx, &c);
-  if (rc != RCP_OK) return rc;
-  rcp__cluster_set_params(c, P);
-  rcp__cluster_observe(c, &o);
-  for (size_t i = 0; i < n && rc == RCP_OK; i++) {
-    int64_t st;
-    rc = rcp__cluster_doc(c, docs[i], NULL, 0, &st);
-  }
-  int64_t *touched = NULL;
-  size_t nt = 0;
-  if (rc == RCP_OK) rc = rcp__cluster_flush(c, &touched, &nt);
-  rcp__free(touched);
-  rcp__cluster_free(c);
-  return rc;
+  return run_rels(ctx, docs, n, P, NULL, NULL, out);
 }
 
 TEST_SUITE(cluster) {
