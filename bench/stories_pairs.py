@@ -17,27 +17,23 @@ these figures are lower than a random sample of pairs would give.
 With --sample: the sampler that made the file (seed 7), printing
 {"a","b","cos"} lines to read.  Standard library only.
 """
-import collections, datetime, json, math, os, random, sys
+import collections, datetime, json, os, random, sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from stories_checks import load_docs, words
+from stories_checks import load_docs, tfidf_normalise, words
 
 PAIRS = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'data', 'story_pairs.tsv')
 
 
 def sample(path):
     docs = list(load_docs(path).values())
-    df = collections.Counter(); vec = []
-    for d in docs:
+    df = collections.Counter(); vec = {}
+    for i, d in enumerate(docs):
         c = collections.Counter(w[:6] for w in words(d['title'] + ' ' + (d.get('heading') or '') + ' ' + d['article']))
-        vec.append(c); df.update(c.keys())
-    n = len(docs)
-    for i, c in enumerate(vec):
-        v = {w: (1 + math.log(k)) * math.log(n / df[w]) for w, k in c.items()}
-        norm = math.sqrt(sum(x * x for x in v.values())) or 1
-        vec[i] = {w: x / norm for w, x in v.items()}
+        vec[i] = c; df.update(c.keys())
+    tfidf_normalise(vec, df)
     day = [datetime.date.fromisoformat(d['date']).toordinal() for d in docs]
     inv = collections.defaultdict(list)
-    for i, v in enumerate(vec):
+    for i, v in vec.items():
         for w, _ in sorted(v.items(), key=lambda kv: -kv[1])[:15]: inv[w].append(i)
     cand = set()
     for l in inv.values():

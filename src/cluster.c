@@ -604,35 +604,26 @@ static void feat_isort(feat *f, uint32_t n, int (*cmp)(const void *, const void 
   }
 }
 
+/* Sifts f[r] down the max-heap (by key) f[0..n). */
+static void sift_h(feat *f, uint32_t r, uint32_t n) {
+  for (;;) {
+    uint32_t c2 = 2 * r + 1;
+    if (c2 >= n) return;
+    if (c2 + 1 < n && f[c2 + 1].h > f[c2].h) c2++;
+    if (f[r].h >= f[c2].h) return;
+    feat t = f[r]; f[r] = f[c2]; f[c2] = t;
+    r = c2;
+  }
+}
+
 /* Sorts f[0..n) by key (the keys are distinct, so the order is the one
 ** any sort gives): heapsort, no allocation. */
 static void feat_sort_h(feat *f, uint32_t n) {
+  for (uint32_t i = n / 2; i-- > 0;) sift_h(f, i, n);
   for (uint32_t end = n; end > 1;) {
-    /* build once, then pop: sift down from i within [0, m) */
-    if (end == n) {
-      for (uint32_t i = n / 2; i-- > 0;) {
-        uint32_t r = i;
-        for (;;) {
-          uint32_t c2 = 2 * r + 1;
-          if (c2 >= n) break;
-          if (c2 + 1 < n && f[c2 + 1].h > f[c2].h) c2++;
-          if (f[r].h >= f[c2].h) break;
-          feat t = f[r]; f[r] = f[c2]; f[c2] = t;
-          r = c2;
-        }
-      }
-    }
     end--;
     feat t = f[0]; f[0] = f[end]; f[end] = t;
-    uint32_t r = 0;
-    for (;;) {
-      uint32_t c2 = 2 * r + 1;
-      if (c2 >= end) break;
-      if (c2 + 1 < end && f[c2 + 1].h > f[c2].h) c2++;
-      if (f[r].h >= f[c2].h) break;
-      t = f[r]; f[r] = f[c2]; f[c2] = t;
-      r = c2;
-    }
+    sift_h(f, 0, end);
   }
 }
 
