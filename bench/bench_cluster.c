@@ -17,6 +17,7 @@
 **       --query-feats N --name-cap X --merge-series X --unk-time X --prune X
 **       --roundup 0|1 --roundup-join X  the round-up rule (docs/stories.md)
 **       --series-update 0|1
+**       --bulletin 0|1  the daily-bulletin rule (docs/stories.md)
 **       --ecb-raw     ECB+ text as given (tokenised), not detokenised
 **       --order-seed N  another order among pages of one time (ECB+)
 **       --no-ents     without the entity pass (names from capitals only)
@@ -251,6 +252,7 @@ int main(int argc, char **argv) {
     else if (strcmp(a, "--later-w") == 0) P.later_w = atof(v);
     else if (strcmp(a, "--roundup") == 0) P.roundup = atoi(v);
     else if (strcmp(a, "--roundup-join") == 0) P.roundup_join = atof(v);
+    else if (strcmp(a, "--bulletin") == 0) P.bulletin = atoi(v);
     else if (strcmp(a, "--series-update") == 0) P.series_update = atoi(v);
     else if (strcmp(a, "--ecb-raw") == 0) { ecb_raw = 1; continue; }
     else if (strcmp(a, "--relate") == 0) { do_relate = 1; continue; }

@@ -36,11 +36,13 @@
 */
 #include "recoupe_int.h"
 
+#include <ctype.h>    /* isalnum: daily bulletins */
 #include <math.h>     /* log, exp, sqrt */
 #include <pthread.h>  /* pthread_once: the month-name table */
 #include <stdlib.h>   /* qsort */
 #include <stdio.h>    /* snprintf: delta keys */
 #include <string.h>   /* memset, memcpy, strlen */
+#include <strings.h>  /* strncasecmp */
 #include <utf8proc.h> /* utf8proc_map: title words folded like tokens */
 
 #define DF_BITS 20
@@ -76,6 +78,7 @@ void rcp__cluster_params_default(rcp_cluster_params *p) {
   p->roundup = 1;
   p->roundup_join = 0.5;
   p->series_update = 1;
+  p->bulletin = 1;
 }
 
 /* ================================================================== */
@@ -245,6 +248,7 @@ typedef struct pend {          /* one document recorded by rcp__cluster_doc */
   uint64_t title_h;
   feat *f; uint32_t nf;             /* owned: distinct features, w = raw tf */
   int ru;                           /* a round-up page (roundup_info) */
+  int bul;                          /* a daily bulletin (rcp__cluster_is_bulletin) */
   struct { int64_t other; float score; int copy; } *rel; uint32_t nrel; /* owned */
 } pend;
 
@@ -1237,6 +1241,37 @@ int rcp__cluster_is_roundup(const rcp_doc *d) {
   return ru;
 }
 
+/* A daily bulletin: a title that gives the figures of the last 24 hours
+** ("Coronavirus : 57 nouveaux décès en 24 heures", "588 de plus en 24h",
+** "ces dernières 24 heures", "in the past 24 hours"), or a "bilan
+** quotidien".  Each day's bulletin tells that day's figures: another
+** event, as the next episode of a recurring title is (docs/stories.md,
+** "Daily bulletins").  "24" must follow one of the words below: "les 24
+** Heures du Mans", "24 heures dans la vie de Nairobi" and "sous
+** surveillance 24 heures sur 24" are no bulletins. */
+int rcp__cluster_is_bulletin(const char *t) {
+  static const char *const before[] = { "en", "sur", "depuis", "dernières", "dernieres",
+                                        "in", "past", "last", "over" };
+  if (!t) return 0;
+  for (const char *q = t; (q = strstr(q, "24")) != NULL; q += 2) {
+    if (q > t && isalnum((unsigned char)q[-1])) continue;
+    const char *h = q + 2;
+    if (*h == ' ') h++;
+    if (!(*h == 'h' || *h == 'H')) continue;
+    if (isalpha((unsigned char)h[1]) && strncasecmp(h, "heure", 5) != 0 && strncasecmp(h, "hour", 4) != 0)
+      continue;
+    const char *e = q;
+    while (e > t && e[-1] == ' ') e--;
+    const char *b = e;
+    while (b > t && b[-1] != ' ' && b[-1] != '\'' && b[-1] != '(') b--;
+    for (size_t k = 0; k < sizeof before / sizeof *before; k++)
+      if (strlen(before[k]) == (size_t)(e - b) && strncasecmp(b, before[k], (size_t)(e - b)) == 0) return 1;
+  }
+  for (const char *q = t; *q; q++)
+    if (strncasecmp(q, "bilan quotidien", 15) == 0) return 1;
+  return 0;
+}
+
 int rcp__cluster_doc(rcp_clusterer *c, const rcp_doc *d, const rcp_rel *rels,
                      size_t nrels, int64_t *story_out) {
   *story_out = 0;
@@ -1259,6 +1294,7 @@ int rcp__cluster_doc(rcp_clusterer *c, const rcp_doc *d, const rcp_rel *rels,
   if (lang) { strncpy(p->lang, lang, sizeof p->lang - 1); }
   p->title_h = title_hash(d->title);
   p->ru = c->p.roundup && rcp__cluster_is_roundup(d);
+  p->bul = c->p.bulletin && rcp__cluster_is_bulletin(d->title);
   int64_t ed = event_day(d);
   p->pday = local_day(d);
   p->day = ed != INT64_MIN ? ed : p->pday;
@@ -1721,6 +1757,13 @@ static int title_elsewhere(const rcp_clusterer *c, const story *s, uint64_t th) 
 ** A story counts its round-up pages in the weight of one key of its
 ** centroid (family FAM_RU: no similarity reads it; saved with the state). */
 static uint64_t ru_key(void) { return fkey(FAM_RU, 1); }
+static uint64_t bul_key(void) { return fkey(FAM_RU, 2); }   /* counts a story's bulletins */
+
+/* Whether a story is mostly daily bulletins (rcp__cluster_is_bulletin). */
+static int bul_story(const story *s) {
+  float b = fmap_get(&s->c, bul_key());
+  return b > 0 && 2 * b >= (float)s->n;
+}
 
 /* Whether story s holds a page of title th on day `day` (publication day,
 ** else event day): another edition of that page. */
@@ -1926,6 +1969,9 @@ static int cluster_one(rcp_clusterer *c, pend *p, feat *v, feat *vh, cand *cd, c
       double sim = cs * tf * (later ? P->later_w : 1.0);
       int rub = P->roundup && ok ? ru_block(P, s, p, cd[k].copy || revised, cd[k].bonus, cs * tf) : 0;
       if (rub) ok = 0;
+      /* a daily bulletin of a later day than the story's last, or any page
+      ** of a later day against a story of bulletins: another day's figures */
+      if (ok && P->bulletin && later && !cd[k].copy && !revised && (p->bul || bul_story(s))) ok = 0;
       if (ok && cd[k].bonus > sim) sim = cd[k].bonus;
       cd[k].sim = ok ? sim : 0;
       cd[k].ok = ok;
@@ -2021,6 +2067,10 @@ static int cluster_one(rcp_clusterer *c, pend *p, feat *v, feat *vh, cand *cd, c
   if (p->ru) {                     /* counted by the weight of one key */
     feat rk = { ru_key(), 1, FAM_RU };
     RCP_TRY(story_add_vec(c, at, &rk, 1));
+  }
+  if (p->bul) {
+    feat bk = { bul_key(), 1, FAM_RU };
+    RCP_TRY(story_add_vec(c, at, &bk, 1));
   }
   story *s = &c->st[at];
   int newtitle = p->title_h != 0;

@@ -502,6 +502,7 @@ int rcp__cluster_flush(rcp_clusterer *c, int64_t **touched, size_t *ntouched);
 /* Whether d reads as a round-up page (several events: sections or
 ** sentences led by many different countries); needs the entity pass. */
 int rcp__cluster_is_roundup(const rcp_doc *d);
+int rcp__cluster_is_bulletin(const char *title);
 /* Note: rcp__cluster_doc only records the document's features; the batch
 ** is clustered in rcp__cluster_flush, in (publication time, content hash,
 ** record id) order, so that the order of a batch does not matter (see
@@ -538,6 +539,9 @@ typedef struct rcp_cluster_params {
                          title the story holds, is that page revised: it joins as a copy would, past
                          the round-up rule, and past the recurring-title rule when no other story
                          (live or in the ring) holds the title (a revision, not an episode) */
+  int bulletin;       /* 1: a daily bulletin (a title giving figures "en 24 heures") joins a story
+                         of an earlier publication day, or a story mostly of bulletins is joined
+                         from a later day, only by a copy (docs/stories.md, "Daily bulletins") */
 } rcp_cluster_params;
 void rcp__cluster_params_default(rcp_cluster_params *p);
 void rcp__cluster_set_params(rcp_clusterer *c, const rcp_cluster_params *p);

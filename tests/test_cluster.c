@@ -885,6 +885,70 @@ TEST_SUITE(cluster) {
     }
     for (int i = 0; i < 3; i++) rcp_doc_free(d[i]);
   }
+  /* ---- daily bulletins (docs/stories.md, "Daily bulletins") ---- */
+  TEST("a title giving the last 24 hours' figures is a daily bulletin") {
+    static const char *const yes[] = {
+      "Coronavirus : 57 nouveaux décès en 24 heures",
+      "Coronavirus : 5.091 décès à l'hôpital, 588 de plus en 24h",
+      "Covid-19: la situation se dégrade, 2.846 nouveaux cas en 24H",
+      "Grippe : 120 hospitalisations sur 24 heures dans la région",
+      "Virus : 300 cas ces dernières 24 heures au Brésil",
+      "Coronavirus: plus faible bilan quotidien depuis début avril",
+      "UK records 4,322 new cases in 24 hours",
+      "India reports 900 deaths in the past 24 hours",
+    };
+    static const char *const no[] = {
+      "Les 24 Heures du Mans 2020 reportées en septembre",
+      "Kenya: 24 heures dans la vie de Nairobi sous couvre-feu",
+      "Pollution: le port sous surveillance 24 heures sur 24",
+      "Trump promet une décision dans les 24 heures",
+      "Le plan de relance prévoit 24 milliards en 2024",
+      "La ligne 24 hors service pour travaux",
+      "",
+    };
+    for (size_t i = 0; i < sizeof yes / sizeof *yes; i++) CHECK_INT(rcp__cluster_is_bulletin(yes[i]), 1);
+    for (size_t i = 0; i < sizeof no / sizeof *no; i++) CHECK_INT(rcp__cluster_is_bulletin(no[i]), 0);
+    CHECK_INT(rcp__cluster_is_bulletin(NULL), 0);
+  }
+  TEST("a daily bulletin joins another day's story only as a copy") {
+    /* the next day's figures, in the same words, are another event: a
+    ** story of their own, linked to the day before's as a storyline;
+    ** another report of the same day's figures joins */
+    rcp_doc *d[3] = {
+      titled(ctx, "b1", "Coronavirus : 412 nouveaux décès en 24 heures",
+             "La France a enregistré 412 nouveaux décès du coronavirus en 24 heures à l'hôpital, selon "
+             "la Direction générale de la santé. Le nombre de patients en réanimation continue de baisser, "
+             "à 5.210, et les hôpitaux comptent 28.000 malades hospitalisés.",
+             "2020-04-20T19:30:00+02:00", 1),
+      titled(ctx, "b2", "Coronavirus : 389 nouveaux décès en 24 heures",
+             "La France a enregistré 389 nouveaux décès du coronavirus en 24 heures à l'hôpital, selon "
+             "la Direction générale de la santé. Le nombre de patients en réanimation continue de baisser, "
+             "à 5.053, et les hôpitaux comptent 27.500 malades hospitalisés.",
+             "2020-04-21T19:30:00+02:00", 2),
+      titled(ctx, "b3", "Covid-19 : 412 morts de plus en 24h, la réanimation se vide",
+             "Selon la Direction générale de la santé, 412 nouveaux décès du coronavirus ont été "
+             "enregistrés en 24 heures à l'hôpital. Le nombre de patients en réanimation continue de "
+             "baisser, à 5.210.",
+             "2020-04-20T20:10:00+02:00", 3),
+    };
+    CHECK(d[0] && d[1] && d[2]);
+    if (d[0] && d[1] && d[2]) {
+      rcp_cluster_params p;
+      rcp__cluster_params_default(&p);
+      CHECK_INT(p.bulletin, 1);
+      seen s;
+      CHECK_INT(run_params(ctx, d, 2, &p, &s), RCP_OK);
+      CHECK(s.story[1] > 0 && s.story[2] > 0 && s.story[1] != s.story[2]);
+      CHECK(linked(&s, s.story[1], s.story[2]));
+      rcp_doc *e[2] = { d[0], d[2] };  /* the same day's figures, other words */
+      CHECK_INT(run_params(ctx, e, 2, &p, &s), RCP_OK);
+      CHECK(s.story[1] > 0 && s.story[1] == s.story[3]);
+      p.bulletin = 0;                  /* without the rule: the next day's figures join */
+      CHECK_INT(run_params(ctx, d, 2, &p, &s), RCP_OK);
+      CHECK(s.story[1] > 0 && s.story[1] == s.story[2]);
+    }
+    for (int i = 0; i < 3; i++) rcp_doc_free(d[i]);
+  }
   free_fixture(&f);
   rcp_ctx_free(ctx);
 }
