@@ -1243,12 +1243,13 @@ int rcp__cluster_is_roundup(const rcp_doc *d) {
 
 /* A daily bulletin: a title that gives the figures of the last 24 hours
 ** ("Coronavirus : 57 nouveaux décès en 24 heures", "588 de plus en 24h",
-** "ces dernières 24 heures", "in the past 24 hours"), or a "bilan
-** quotidien".  Each day's bulletin tells that day's figures: another
-** event, as the next episode of a recurring title is (docs/stories.md,
-** "Daily bulletins").  "24" must follow one of the words below: "les 24
-** Heures du Mans", "24 heures dans la vie de Nairobi" and "sous
-** surveillance 24 heures sur 24" are no bulletins. */
+** "ces dernières 24 heures", "in the past 24 hours"), a "bilan
+** quotidien", or the new cases or deaths of an epidemic ("833 nouveaux
+** décès", "new cases").  Each day's bulletin tells that day's figures:
+** another event, as the next episode of a recurring title is
+** (docs/stories.md, "Daily bulletins").  "24" must follow one of the
+** words below: "les 24 Heures du Mans", "24 heures dans la vie de
+** Nairobi" and "sous surveillance 24 heures sur 24" are no bulletins. */
 int rcp__cluster_is_bulletin(const char *t) {
   static const char *const before[] = { "en", "sur", "depuis", "dernières", "dernieres",
                                         "in", "past", "last", "over" };
@@ -1267,8 +1268,11 @@ int rcp__cluster_is_bulletin(const char *t) {
     for (size_t k = 0; k < sizeof before / sizeof *before; k++)
       if (strlen(before[k]) == (size_t)(e - b) && strncasecmp(b, before[k], (size_t)(e - b)) == 0) return 1;
   }
+  static const char *const phr[] = { "bilan quotidien", "nouveaux cas", "nouveaux décès",
+                                     "nouvelles contaminations", "new cases", "new deaths" };
   for (const char *q = t; *q; q++)
-    if (strncasecmp(q, "bilan quotidien", 15) == 0) return 1;
+    for (size_t k = 0; k < sizeof phr / sizeof *phr; k++)
+      if (strncasecmp(q, phr[k], strlen(phr[k])) == 0) return 1;
   return 0;
 }
 

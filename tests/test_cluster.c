@@ -886,7 +886,7 @@ TEST_SUITE(cluster) {
     for (int i = 0; i < 3; i++) rcp_doc_free(d[i]);
   }
   /* ---- daily bulletins (docs/stories.md, "Daily bulletins") ---- */
-  TEST("a title giving the last 24 hours' figures is a daily bulletin") {
+  TEST("a title giving the last 24 hours' or the new figures is a daily bulletin") {
     static const char *const yes[] = {
       "Coronavirus : 57 nouveaux décès en 24 heures",
       "Coronavirus : 5.091 décès à l'hôpital, 588 de plus en 24h",
@@ -896,6 +896,10 @@ TEST_SUITE(cluster) {
       "Coronavirus: plus faible bilan quotidien depuis début avril",
       "UK records 4,322 new cases in 24 hours",
       "India reports 900 deaths in the past 24 hours",
+      "Rougeole : 45 nouveaux cas dans le Var",
+      "Ebola : sept nouveaux décès en RDC",
+      "Dengue : les nouvelles contaminations repartent à la hausse",
+      "Measles: 30 new cases in New York",
     };
     static const char *const no[] = {
       "Les 24 Heures du Mans 2020 reportées en septembre",
