@@ -1,9 +1,12 @@
 /* fuzz_analyze.c -- analysis + fingerprints on arbitrary bytes: tokens and
 ** sentences in bounds and ordered, norms valid UTF-8 when the input is,
-** and the same input gives the same result twice. */
+** and the same input gives the same result twice; the clusterer's page
+** detectors (round-up on the analysed text, daily bulletin on the input
+** as a title) answer 0 or 1, the same twice. */
 #include "recoupe_int.h"
 
 #include <assert.h>
+#include <stdlib.h>
 #include <string.h>
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -41,6 +44,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   }
   assert(a->ntoks == b->ntoks && a->nsents == b->nsents);
   assert(memcmp(&a->fp, &b->fp, sizeof a->fp) == 0);
+  int ru = rcp__cluster_is_roundup(a);
+  assert((ru == 0 || ru == 1) && ru == rcp__cluster_is_roundup(b));
+  char *title = malloc(size + 1);
+  if (title) {
+    memcpy(title, data, size);
+    title[size] = 0;
+    int bul = rcp__cluster_is_bulletin(title);
+    assert((bul == 0 || bul == 1) && bul == rcp__cluster_is_bulletin(title));
+    free(title);
+  }
   rcp_doc_free(a);
   rcp_doc_free(b);
   return 0;
