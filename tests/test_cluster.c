@@ -780,6 +780,31 @@ TEST_SUITE(cluster) {
     rcp_doc_free(e);
     for (int i = 0; i < 3; i++) rcp_doc_free(d[i]);
   }
+  TEST("round-up detector: a page with a protagonist is about one event") {
+    /* a fugitive's arrest that tells his flight country by country: with
+    ** him named in every sentence it is one event; the same sentences with
+    ** "il" read as a page spread over countries, a round-up */
+    const char *who =
+      "Jean Dufresne a été arrêté samedi près de Lyon après vingt ans de cavale. En Belgique, Jean Dufresne "
+      "avait vécu cinq ans sous un faux nom. Au Kenya, Jean Dufresne s'était caché chez des proches. En "
+      "Allemagne, la police avait perdu la trace de Jean Dufresne en 2010. Au Portugal, Jean Dufresne avait "
+      "ouvert un commerce de vin. En Suisse, des enquêteurs avaient retrouvé des comptes de Jean Dufresne. "
+      "En Italie, Jean Dufresne avait été condamné par défaut. Jean Dufresne doit être présenté lundi à un "
+      "juge d'instruction.";
+    const char *nobody =
+      "Un homme a été arrêté samedi près de Lyon après vingt ans de cavale. En Belgique, il avait vécu cinq "
+      "ans sous un faux nom. Au Kenya, il s'était caché chez des proches. En Allemagne, la police avait "
+      "perdu sa trace en 2010. Au Portugal, il avait ouvert un commerce de vin. En Suisse, des enquêteurs "
+      "avaient retrouvé ses comptes. En Italie, il avait été condamné par défaut. Il doit être présenté "
+      "lundi à un juge d'instruction.";
+    rcp_doc *d[2] = { page(ctx, "w1", who, "2020-05-16T20:00:00+02:00", NULL, 1),
+                      page(ctx, "w2", nobody, "2020-05-16T20:00:00+02:00", NULL, 2) };
+    CHECK(d[0] && d[1]);
+    for (int i = 0; i < 2; i++) if (d[i]) CHECK_INT(rcp__facts_entities_only(ctx, d[i]), RCP_OK);
+    if (d[0]) CHECK_INT(rcp__cluster_is_roundup(d[0]), 0);
+    if (d[1]) CHECK_INT(rcp__cluster_is_roundup(d[1]), 1);
+    for (int i = 0; i < 2; i++) rcp_doc_free(d[i]);
+  }
   TEST("a round-up joins no event story; the event's pages stay together") {
     /* an event, the day's round-up led by it, the event again: the
     ** round-up is a story of its own (it would mix the Italy story with
