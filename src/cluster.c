@@ -36,7 +36,7 @@
 */
 #include "recoupe_int.h"
 
-#include <ctype.h>    /* isalnum: daily bulletins */
+#include <ctype.h>    /* isalnum, tolower: daily bulletins */
 #include <math.h>     /* log, exp, sqrt */
 #include <pthread.h>  /* pthread_once: the month-name table */
 #include <stdlib.h>   /* qsort */
@@ -1208,17 +1208,21 @@ static void roundup_info(const rcp_doc *d, ru_info *ri) {
   }
   /* 3. the page's protagonist: the person or organisation named in the
   ** most sentences */
-  const char *pid[RU_MAXC];
-  int npid = 0, pcnt[RU_MAXC] = { 0 };
+  uint64_t pid[RU_MAXC];             /* by the hash of their key */
+  int npid = 0, pcnt[RU_MAXC];
   int64_t plast[RU_MAXC];
   for (size_t k = 0; k < d->nents; k++) {
     const rcp_entity_mention *e = &d->ents[k];
     if (e->type != RCP_ENT_PERSON && e->type != RCP_ENT_ORG) continue;
     const char *id = e->canon ? e->canon : e->key;
     if (!id) continue;
-    int x = ru_cty_index(pid, &npid, id);
-    if (x < 0) continue;
-    if (pcnt[x] == 0) plast[x] = -1;
+    uint64_t h = rcp__hash64(id, strlen(id), 0);
+    int x = 0;
+    while (x < npid && pid[x] != h) x++;
+    if (x == npid) {
+      if (npid == RU_MAXC) continue;
+      pid[npid] = h; pcnt[npid] = 0; plast[npid] = -1; npid++;
+    }
     if ((int64_t)e->sent != plast[x]) { plast[x] = e->sent; pcnt[x]++; }
     if (pcnt[x] > ri->topent) ri->topent = pcnt[x];
   }
@@ -1293,9 +1297,12 @@ int rcp__cluster_is_bulletin(const char *t) {
   }
   static const char *const phr[] = { "bilan quotidien", "nouveaux cas", "nouveaux décès",
                                      "nouvelles contaminations", "new cases", "new deaths" };
-  for (const char *q = t; *q; q++)
-    for (size_t k = 0; k < sizeof phr / sizeof *phr; k++)
-      if (strncasecmp(q, phr[k], strlen(phr[k])) == 0) return 1;
+  char low[512];                     /* the title in ASCII lower case (a long one: its start) */
+  size_t n = 0;
+  for (; t[n] && n + 1 < sizeof low; n++) low[n] = (char)tolower((unsigned char)t[n]);
+  low[n] = 0;
+  for (size_t k = 0; k < sizeof phr / sizeof *phr; k++)
+    if (strstr(low, phr[k])) return 1;
   return 0;
 }
 
