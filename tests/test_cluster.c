@@ -240,6 +240,14 @@ static rcp_doc *titled(rcp_ctx *ctx, const char *id, const char *title, const ch
   return page_full(ctx, id, title, text, published, NULL, rowid);
 }
 
+/* Runs the facts stage's entity pass on the pages (as `recoupe add` does
+** before clustering); NULL pages are skipped. */
+static int with_ents(rcp_ctx *ctx, rcp_doc **d, size_t n) {
+  int rc = RCP_OK;
+  for (size_t i = 0; i < n && rc == RCP_OK; i++) if (d[i]) rc = rcp__facts_entities_only(ctx, d[i]);
+  return rc;
+}
+
 /* Clusters docs in one batch with the given parameters (no store), each
 ** with the relations rels[i] (nrels[i] of them) when rels is given. */
 static int run_rels(rcp_ctx *ctx, rcp_doc **docs, size_t n, const rcp_cluster_params *P,
@@ -756,7 +764,7 @@ TEST_SUITE(cluster) {
                            "du Sud ont proposé leur aide, la Russie a envoyé des sauveteurs dans les îles voisines.",
                            "2020-05-16T18:00:00+02:00", NULL, 3) };
     CHECK(d[0] && d[1] && d[2]);
-    for (int i = 0; i < 3; i++) if (d[i]) CHECK_INT(rcp__facts_entities_only(ctx, d[i]), RCP_OK);
+    CHECK_INT(with_ents(ctx, d, 3), RCP_OK);
     if (d[0]) CHECK_INT(rcp__cluster_is_roundup(d[0]), 1);
     if (d[1]) CHECK_INT(rcp__cluster_is_roundup(d[1]), 0);
     if (d[2]) CHECK_INT(rcp__cluster_is_roundup(d[2]), 0);   /* five countries, one event */
@@ -775,7 +783,7 @@ TEST_SUITE(cluster) {
     flat[n] = 0;
     rcp_doc *e = page(ctx, "ru2", flat, "2020-05-16T20:00:00+02:00", NULL, 4);
     CHECK(e != NULL);
-    if (e) CHECK_INT(rcp__facts_entities_only(ctx, e), RCP_OK);
+    CHECK_INT(with_ents(ctx, &e, 1), RCP_OK);
     if (e) CHECK_INT(rcp__cluster_is_roundup(e), 1);
     rcp_doc_free(e);
     for (int i = 0; i < 3; i++) rcp_doc_free(d[i]);
@@ -800,7 +808,7 @@ TEST_SUITE(cluster) {
     rcp_doc *d[2] = { page(ctx, "w1", who, "2020-05-16T20:00:00+02:00", NULL, 1),
                       page(ctx, "w2", nobody, "2020-05-16T20:00:00+02:00", NULL, 2) };
     CHECK(d[0] && d[1]);
-    for (int i = 0; i < 2; i++) if (d[i]) CHECK_INT(rcp__facts_entities_only(ctx, d[i]), RCP_OK);
+    CHECK_INT(with_ents(ctx, d, 2), RCP_OK);
     if (d[0]) CHECK_INT(rcp__cluster_is_roundup(d[0]), 0);
     if (d[1]) CHECK_INT(rcp__cluster_is_roundup(d[1]), 1);
     for (int i = 0; i < 2; i++) rcp_doc_free(d[i]);
@@ -813,7 +821,7 @@ TEST_SUITE(cluster) {
                       page(ctx, "r1", ru_text, "2020-05-16T20:00:00+02:00", NULL, 2),
                       page(ctx, "e2", it2, "2020-05-16T21:00:00+02:00", NULL, 3) };
     CHECK(d[0] && d[1] && d[2]);
-    for (int i = 0; i < 3; i++) if (d[i]) CHECK_INT(rcp__facts_entities_only(ctx, d[i]), RCP_OK);
+    CHECK_INT(with_ents(ctx, d, 3), RCP_OK);
     rcp_cluster_params p;
     rcp__cluster_params_default(&p);
     seen s;
@@ -826,7 +834,7 @@ TEST_SUITE(cluster) {
     rcp_doc *e[2] = { page(ctx, "r2", ru_text, "2020-05-16T17:00:00+02:00", NULL, 4),
                       page(ctx, "e3", it1, "2020-05-16T18:00:00+02:00", NULL, 5) };
     CHECK(e[0] && e[1]);
-    for (int i = 0; i < 2; i++) if (e[i]) CHECK_INT(rcp__facts_entities_only(ctx, e[i]), RCP_OK);
+    CHECK_INT(with_ents(ctx, e, 2), RCP_OK);
     rcp__cluster_params_default(&p);
     CHECK_INT(run_params(ctx, e, 2, &p, &s), RCP_OK);
     CHECK(s.story[4] > 0 && s.story[5] > 0 && s.story[4] != s.story[5]);
@@ -845,7 +853,7 @@ TEST_SUITE(cluster) {
     rcp_doc *d[2] = { titled(ctx, "v1", title, it1, "2020-05-16T16:00:00+02:00", 1),
                       titled(ctx, "v2", title, ru_text, "2020-05-16T20:00:00+02:00", 2) };
     CHECK(d[0] && d[1]);
-    for (int i = 0; i < 2; i++) if (d[i]) CHECK_INT(rcp__facts_entities_only(ctx, d[i]), RCP_OK);
+    CHECK_INT(with_ents(ctx, d, 2), RCP_OK);
     if (d[0] && d[1]) {
       CHECK_INT(rcp__cluster_is_roundup(d[0]), 0);
       CHECK_INT(rcp__cluster_is_roundup(d[1]), 1);
@@ -893,8 +901,9 @@ TEST_SUITE(cluster) {
       d[i] = make_doc(ctx, o[i]);
       json_decref(o[i]);
       CHECK(d[i] != NULL);
-      if (d[i]) { d[i]->rowid = i + 1; CHECK_INT(rcp__facts_entities_only(ctx, d[i]), RCP_OK); }
+      if (d[i]) d[i]->rowid = i + 1;
     }
+    CHECK_INT(with_ents(ctx, d, 3), RCP_OK);
     if (d[0] && d[1] && d[2]) {
       CHECK_INT(rcp__cluster_is_roundup(d[0]), 1);
       CHECK_INT(rcp__cluster_is_roundup(d[1]), 1);
