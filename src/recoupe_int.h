@@ -502,6 +502,8 @@ int rcp__cluster_flush(rcp_clusterer *c, int64_t **touched, size_t *ntouched);
 /* Whether d reads as a round-up page (several events: sections or
 ** sentences led by many different countries); needs the entity pass. */
 int rcp__cluster_is_roundup(const rcp_doc *d);
+/* Whether a title reads as a daily bulletin (the last 24 hours' figures, an
+** epidemic's new cases or deaths); NULL: 0. */
 int rcp__cluster_is_bulletin(const char *title);
 /* Note: rcp__cluster_doc only records the document's features; the batch
 ** is clustered in rcp__cluster_flush, in (publication time, content hash,
