@@ -3,13 +3,14 @@
 stream (issue 5), from the output of `bench_cluster orangesum --assign`.
 
 usage: stories_checks.py STREAM.jsonl.gz DUP_GROUPS.jsonl.gz ASSIGN.jsonl LINKS.jsonl
-                         [--window DAYS] [--verdicts FILE] [--show]
+                         [--window DAYS] [--verdicts FILE] [--show] [--seed N]
 
 1. span: no story lasts longer than its window (first to last publication).
 2. recurring titles: in dup_groups, two pages with the same title (a title
    published on 3 days or more), on different days, with different text,
    must be in different stories.
-3. 30 random stories with >= 3 articles (seeded): printed with --show, and
+3. 30 random stories with >= 3 articles (seed 2020, or --seed N for
+   another sample of the same run): printed with --show, and
    counted against the reader's verdicts ("story KEY yes|no note" lines,
    KEY from the story's articles, so a verdict holds across runs).
 4. every story of >= 3 articles whose articles match a verdict of any
@@ -64,6 +65,9 @@ def main(argv):
     argv = [a for a in argv if a != '--show']
     if '--window' in argv:
         k = argv.index('--window'); window = int(argv[k + 1]); argv = argv[:k] + argv[k + 2:]
+    seed = 2020
+    if '--seed' in argv:
+        k = argv.index('--seed'); seed = int(argv[k + 1]); argv = argv[:k] + argv[k + 2:]
     if '--verdicts' in argv:
         k = argv.index('--verdicts'); verdicts = argv[k + 1]; argv = argv[:k] + argv[k + 2:]
     if len(argv) != 5:
@@ -127,7 +131,7 @@ def main(argv):
             if len(p) >= 4 and p[0] == 'pair': vp[tuple(sorted((p[1], p[2])))] = p[3].split()[0]
 
     # 3. 30 random stories with >= 3 articles
-    rnd = random.Random(2020)
+    rnd = random.Random(seed)
     big = sorted(s for s, v in stories.items() if len(v) >= 3)
     sample = rnd.sample(big, min(30, len(big)))
     yes = sum(1 for s in sample if vs.get(mkey(s)) == 'yes')
