@@ -1236,7 +1236,10 @@ static void roundup_info(const rcp_doc *d, ru_info *ri) {
 }
 
 /* A round-up: many section lead-ins ("- La Bavière pressée de
-** déconfiner -") whose sections open on different countries, or countries
+** déconfiner -") whose sections open on different countries, or 3
+** lead-ins and 12 countries named (AFP's world wraps under the headline of
+** the day's lead item: "Virus: l'UE rouvre ses frontières à 15 pays,
+** l'épidémie flambe aux USA"), or countries
 ** spread over the page: at least 5 named, at least 5 of them the first
 ** country of some sentence and as many as half the sentences that name one
 ** (a page about one country's event names others now and then, within the
@@ -1256,7 +1259,7 @@ int rcp__cluster_is_roundup(const rcp_doc *d) {
   ** the countries it reopens to): a digest's people each live in their
   ** own item (at most 5 sentences and 23 % in the labelled sample) */
   int protagonist = ri.topent >= 6 && 10 * (size_t)ri.topent >= 3 * d->nsents;
-  int ru = !protagonist && ((ri.marks >= 6 && ri.nsec_cty >= 3) ||
+  int ru = !protagonist && ((ri.marks >= 6 && ri.nsec_cty >= 3) || (ri.marks >= 3 && ri.ncty >= 12) ||
            (spread && ri.ncty >= 5 && ri.nfirst >= 5 && 2 * ri.nfirst >= ri.csents &&
             (ri.nplace0 >= 3 || ri.nsec_cty >= 4)) ||
            (spread && ri.nfirst >= 7 && ((ri.ncty >= 10 && (ri.nplace0 >= 3 || ri.nsec_cty >= 3)) ||

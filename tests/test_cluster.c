@@ -788,6 +788,36 @@ TEST_SUITE(cluster) {
     rcp_doc_free(e);
     for (int i = 0; i < 3; i++) rcp_doc_free(d[i]);
   }
+  TEST("round-up detector: a world wrap of three sections naming twelve countries") {
+    /* the same text with its section lead-ins (a wrap) and without them
+    ** (lists of countries in four sentences: not enough to say) */
+    const char *wrap =
+      "Le déconfinement s'étend dans le monde.\n\n"
+      "- En Europe -\n\n"
+      "L'Italie, l'Espagne, la Grèce, le Portugal et l'Autriche rouvrent leurs musées et leurs plages.\n\n"
+      "- Aux Amériques -\n\n"
+      "Le Brésil, le Mexique, le Pérou et le Chili comptent toujours plus de malades chaque jour.\n\n"
+      "- En Asie -\n\n"
+      "La Chine, le Japon, l'Inde et la Corée du Sud surveillent de nouveaux foyers.";
+    char flat[1000];
+    size_t n = 0;
+    for (const char *q = wrap; *q && n + 1 < sizeof flat; q++) {
+      if (*q == '-' && (q == wrap || q[-1] == '\n')) {   /* drop "- Title -" lines */
+        while (*q && *q != '\n') q++;
+        if (!*q) break;
+        continue;
+      }
+      flat[n++] = *q;
+    }
+    flat[n] = 0;
+    rcp_doc *d[2] = { page(ctx, "ww", wrap, "2020-05-26T23:00:00+02:00", NULL, 1),
+                      page(ctx, "wf", flat, "2020-05-26T23:00:00+02:00", NULL, 2) };
+    CHECK(d[0] && d[1]);
+    CHECK_INT(with_ents(ctx, d, 2), RCP_OK);
+    if (d[0]) CHECK_INT(rcp__cluster_is_roundup(d[0]), 1);
+    if (d[1]) CHECK_INT(rcp__cluster_is_roundup(d[1]), 0);
+    for (int i = 0; i < 2; i++) rcp_doc_free(d[i]);
+  }
   TEST("round-up detector: a page with a protagonist is about one event") {
     /* a fugitive's arrest that tells his flight country by country: with
     ** him named in every sentence it is one event; the same sentences with
