@@ -240,6 +240,20 @@ static rcp_doc *titled(rcp_ctx *ctx, const char *id, const char *title, const ch
   return page_full(ctx, id, title, text, published, NULL, rowid);
 }
 
+/* text without its "- Section title -" lines, into out (cap bytes). */
+static void drop_sections(const char *text, char *out, size_t cap) {
+  size_t n = 0;
+  for (const char *q = text; *q && n + 1 < cap; q++) {
+    if (*q == '-' && (q == text || q[-1] == '\n' || q[1] == '\n')) {
+      while (*q && *q != '\n') q++;
+      if (!*q) break;
+      continue;
+    }
+    out[n++] = *q;
+  }
+  out[n] = 0;
+}
+
 /* Runs the facts stage's entity pass on the pages (as `recoupe add` does
 ** before clustering); NULL pages are skipped. */
 static int with_ents(rcp_ctx *ctx, rcp_doc **d, size_t n) {
@@ -771,16 +785,7 @@ TEST_SUITE(cluster) {
     /* the same round-up without its section lead-ins: countries that open
     ** sentences, spread over the page */
     char flat[2000];
-    size_t n = 0;
-    for (const char *q = ru_text; *q && n + 1 < sizeof flat; q++) {
-      if (*q == '-' && (q == ru_text || q[-1] == '\n' || q[1] == '\n')) {   /* drop "- Title -" lines */
-        while (*q && *q != '\n') q++;
-        if (!*q) break;
-        continue;
-      }
-      flat[n++] = *q;
-    }
-    flat[n] = 0;
+    drop_sections(ru_text, flat, sizeof flat);
     rcp_doc *e = page(ctx, "ru2", flat, "2020-05-16T20:00:00+02:00", NULL, 4);
     CHECK(e != NULL);
     CHECK_INT(with_ents(ctx, &e, 1), RCP_OK);
@@ -800,16 +805,7 @@ TEST_SUITE(cluster) {
       "- En Asie -\n\n"
       "La Chine, le Japon, l'Inde et la Corée du Sud surveillent de nouveaux foyers.";
     char flat[1000];
-    size_t n = 0;
-    for (const char *q = wrap; *q && n + 1 < sizeof flat; q++) {
-      if (*q == '-' && (q == wrap || q[-1] == '\n')) {   /* drop "- Title -" lines */
-        while (*q && *q != '\n') q++;
-        if (!*q) break;
-        continue;
-      }
-      flat[n++] = *q;
-    }
-    flat[n] = 0;
+    drop_sections(wrap, flat, sizeof flat);
     rcp_doc *d[2] = { page(ctx, "ww", wrap, "2020-05-26T23:00:00+02:00", NULL, 1),
                       page(ctx, "wf", flat, "2020-05-26T23:00:00+02:00", NULL, 2) };
     CHECK(d[0] && d[1]);
