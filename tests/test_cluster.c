@@ -262,6 +262,17 @@ static int with_ents(rcp_ctx *ctx, rcp_doc **d, size_t n) {
   return rc;
 }
 
+/* The round-up detector's answers on two pages, after the entity pass. */
+static void roundup_two(rcp_ctx *ctx, const char *a, int want_a, const char *b, int want_b) {
+  rcp_doc *d[2] = { page(ctx, "ra", a, "2020-05-16T20:00:00+02:00", NULL, 1),
+                    page(ctx, "rb", b, "2020-05-16T20:00:00+02:00", NULL, 2) };
+  CHECK(d[0] && d[1]);
+  CHECK_INT(with_ents(ctx, d, 2), RCP_OK);
+  if (d[0]) CHECK_INT(rcp__cluster_is_roundup(d[0]), want_a);
+  if (d[1]) CHECK_INT(rcp__cluster_is_roundup(d[1]), want_b);
+  for (int i = 0; i < 2; i++) rcp_doc_free(d[i]);
+}
+
 /* Clusters docs in one batch with the given parameters (no store), each
 ** with the relations rels[i] (nrels[i] of them) when rels is given. */
 static int run_rels(rcp_ctx *ctx, rcp_doc **docs, size_t n, const rcp_cluster_params *P,
@@ -806,13 +817,7 @@ TEST_SUITE(cluster) {
       "La Chine, le Japon, l'Inde et la Corée du Sud surveillent de nouveaux foyers.";
     char flat[1000];
     drop_sections(wrap, flat, sizeof flat);
-    rcp_doc *d[2] = { page(ctx, "ww", wrap, "2020-05-26T23:00:00+02:00", NULL, 1),
-                      page(ctx, "wf", flat, "2020-05-26T23:00:00+02:00", NULL, 2) };
-    CHECK(d[0] && d[1]);
-    CHECK_INT(with_ents(ctx, d, 2), RCP_OK);
-    if (d[0]) CHECK_INT(rcp__cluster_is_roundup(d[0]), 1);
-    if (d[1]) CHECK_INT(rcp__cluster_is_roundup(d[1]), 0);
-    for (int i = 0; i < 2; i++) rcp_doc_free(d[i]);
+    roundup_two(ctx, wrap, 1, flat, 0);
   }
   TEST("round-up detector: a page with a protagonist is about one event") {
     /* a fugitive's arrest that tells his flight country by country: with
@@ -831,13 +836,7 @@ TEST_SUITE(cluster) {
       "perdu sa trace en 2010. Au Portugal, il avait ouvert un commerce de vin. En Suisse, des enquêteurs "
       "avaient retrouvé ses comptes. En Italie, il avait été condamné par défaut. Il doit être présenté "
       "lundi à un juge d'instruction.";
-    rcp_doc *d[2] = { page(ctx, "w1", who, "2020-05-16T20:00:00+02:00", NULL, 1),
-                      page(ctx, "w2", nobody, "2020-05-16T20:00:00+02:00", NULL, 2) };
-    CHECK(d[0] && d[1]);
-    CHECK_INT(with_ents(ctx, d, 2), RCP_OK);
-    if (d[0]) CHECK_INT(rcp__cluster_is_roundup(d[0]), 0);
-    if (d[1]) CHECK_INT(rcp__cluster_is_roundup(d[1]), 1);
-    for (int i = 0; i < 2; i++) rcp_doc_free(d[i]);
+    roundup_two(ctx, who, 0, nobody, 1);
   }
   TEST("a round-up joins no event story; the event's pages stay together") {
     /* an event, the day's round-up led by it, the event again: the
